@@ -1,0 +1,68 @@
+// Builds every published file from src/:
+//   dist/nexus-consent.min.js  IIFE for a <script> tag (dependencies and CSS inlined, minified)
+//   dist/index.mjs, index.cjs  npm entry (dependencies stay external)
+//   dist/index.d.ts            bundled type declarations
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
+
+const INLINE = '?inline';
+
+/** `import css from './styles.css?inline'` → the stylesheet as a minified string (Vite does the same in tests). */
+function cssInline() {
+  return {
+    name: 'css-inline',
+    resolveId(id, importer) {
+      if (id.endsWith(`.css${INLINE}`) && importer) return resolve(dirname(importer), id.slice(0, -INLINE.length)) + INLINE;
+      return null;
+    },
+    load(id) {
+      if (!id.endsWith(`.css${INLINE}`)) return null;
+      const css = readFileSync(id.slice(0, -INLINE.length), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}')
+        .trim();
+      return `export default ${JSON.stringify(css)};`;
+    },
+  };
+}
+
+const ts = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['src/**/*.ts'],
+    exclude: ['src/**/*.test.ts', 'src/**/*.test-d.ts'],
+    compilerOptions: { noEmit: false, declaration: false, sourceMap: false },
+  });
+
+const terserOptions = { ecma: 2020, compress: { passes: 2 }, format: { comments: false } };
+const external = ['js-cookie', 'nanoid'];
+
+export default [
+  {
+    input: 'src/iife.ts',
+    output: { file: 'dist/nexus-consent.min.js', format: 'iife', plugins: [terser(terserOptions)] },
+    plugins: [cssInline(), nodeResolve({ browser: true }), ts()],
+  },
+  {
+    input: 'src/index.ts',
+    external,
+    output: [
+      { file: 'dist/index.mjs', format: 'es' },
+      { file: 'dist/index.cjs', format: 'cjs' },
+    ],
+    plugins: [cssInline(), ts()],
+  },
+  {
+    input: 'src/index.ts',
+    external: [...external, /\.css\?inline$/],
+    output: { file: 'dist/index.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  },
+];

@@ -1,0 +1,3 @@
+export const CHROMIUM_ARGS: string[];
+export const HOW_TO_GET_ONE: string;
+export function findChromium(): string | undefined;

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// A dependency-free static server for the demo and the browser tests.
+//   node scripts/serve.mjs <root> [--port 8080]
+// Serves <root> at "/" and the built SDK (dist/) at "/dist/". Paths are confined
+// to those folders. Port 0 picks a free port; the URL is printed on start.
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function startServer({ root, port = 0, host = '127.0.0.1', headers = {} }) {
+  const repo = resolve(fileURLToPath(import.meta.url), '../..');
+  const mounts = [
+    ['/dist/', resolve(repo, 'dist')],
+    ['/', resolve(root)],
+  ];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const [prefix, dir] = mounts.find(([p]) => url.pathname.startsWith(p));
+    let path = normalize(join(dir, decodeURIComponent(url.pathname.slice(prefix.length))));
+    if (path !== dir && !path.startsWith(dir + sep)) return send(res, 403, 'forbidden');
+    try {
+      if (statSync(path).isDirectory()) path = join(path, 'index.html');
+      statSync(path);
+    } catch {
+      return send(res, 404, 'not found');
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      ...headers,
+    });
+    createReadStream(path).pipe(res);
+  });
+  return new Promise((done) => server.listen(port, host, () => done(server)));
+}
+
+function send(res, status, text) {
+  res.writeHead(status, { 'content-type': 'text/plain' });
+  res.end(text);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const root = args.find((a) => !a.startsWith('--')) ?? '.';
+  const portIndex = args.indexOf('--port');
+  const port = portIndex >= 0 ? Number(args[portIndex + 1]) : Number(process.env.PORT ?? 8080);
+  const server = await startServer({ root, port });
+  const { port: actual } = server.address();
+  console.log(`nexus-consent: serving ${root} at http://localhost:${actual}/ (Ctrl+C to stop)`);
+}

@@ -1,0 +1,41 @@
+import type { Category, Choices, ConsentState } from './store/consent-record.js';
+
+/** Payloads of the instance's events, by event name. */
+export interface ConsentEvents {
+  /** A decision was made, updated or reset. */
+  change: ConsentChange;
+  /** The banner or the preferences dialog was shown. */
+  show: { readonly view: 'banner' | 'preferences' };
+}
+
+export interface ConsentChange {
+  readonly state: ConsentState;
+  readonly previous: ConsentState;
+}
+
+/** The object `createConsent()` returns (and `window.NexusConsent` in the script-tag build). */
+export interface ConsentApi {
+  /** The current state: `{ status: 'undecided' }` or `{ status: 'decided', record }`. */
+  get(): ConsentState;
+  /** Whether a category is granted now. `necessary` always is. */
+  isGranted(category: Category): boolean;
+  /** Resolves once the category is granted (at once if it already is). */
+  whenGranted(category: Category): Promise<void>;
+  /** Grants every category, as the "Tout accepter" button does. */
+  acceptAll(): void;
+  /** Denies every category but `necessary`, as the "Tout refuser" button does. */
+  rejectAll(): void;
+  /** Sets some categories; the others keep their current value (denied if undecided). */
+  update(choices: Choices): void;
+  /** Forgets the decision: the cookie is deleted and the banner shows again. */
+  reset(): void;
+  /** Shows the banner (e.g. from a "Gérer les cookies" link). */
+  showBanner(): void;
+  /** Opens the preferences dialog. */
+  showPreferences(): void;
+  /** Subscribes; returns the function that unsubscribes. */
+  on<K extends keyof ConsentEvents>(event: K, handler: (payload: ConsentEvents[K]) => void): () => void;
+  off<K extends keyof ConsentEvents>(event: K, handler: (payload: ConsentEvents[K]) => void): void;
+  /** Removes the UI and stops watching the page (tests, single-page apps tearing down). */
+  destroy(): void;
+}

@@ -1,0 +1,2 @@
+/** A window with its constructors (`MutationObserver`, `CustomEvent`…), as `window` is typed. */
+export type BrowserWindow = Window & typeof globalThis;

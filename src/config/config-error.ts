@@ -1,0 +1,17 @@
+/** Thrown by `createConsent` for a bad config; `field` is the dotted path of the culprit. */
+export class ConsentConfigError extends Error {
+  readonly field: string;
+  constructor(field: string, expected: string, received: unknown) {
+    super(`nexus-consent: config.${field} must be ${expected}; got ${describe(received)}`);
+    this.name = 'ConsentConfigError';
+    this.field = field;
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}

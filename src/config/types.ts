@@ -1,0 +1,94 @@
+import type { Category } from '../store/consent-record.js';
+import type { Texts } from '../i18n/texts.js';
+
+/** A string in one language, or one string per language code (`{ fr: '…', en: '…' }`). */
+export type LocalisedText = string | Readonly<Record<string, string>>;
+
+/** A service (a vendor's tag) within a category, shown in the preferences dialog. */
+export interface ServiceConfig {
+  /** Stable identifier, lowercase, e.g. `google-analytics`. */
+  readonly id: string;
+  /** Display name, e.g. `Google Analytics`. */
+  readonly name: string;
+  readonly description?: LocalisedText;
+}
+
+/** Describes a built-in category or declares a site-specific one. */
+export interface CategoryConfig {
+  readonly label?: LocalisedText;
+  readonly description?: LocalisedText;
+  readonly services?: readonly ServiceConfig[];
+}
+
+/** What a site passes to `createConsent()` (or `window.NexusConsentConfig`). */
+export interface ConsentConfig {
+  /** URL of the site's privacy policy, linked from the banner and the dialog (http(s) or a path). Required. */
+  readonly privacyPolicyUrl: string;
+  /**
+   * Revision of the policy. Raise it when purposes or partners change: every
+   * visitor is asked again.
+   * @default 1
+   */
+  readonly revision?: number;
+  /**
+   * Language of the UI (`fr`, `en`, or any language given in `texts`).
+   * @default the page's `<html lang>`, else the browser's language, else `fr`
+   */
+  readonly language?: string;
+  /**
+   * How long a decision (acceptance or refusal alike) is kept, in months, 1 to 13.
+   * @default 6 (CNIL recommendation)
+   */
+  readonly validityMonths?: number;
+  /** The consent cookie. */
+  readonly cookie?: {
+    /** @default 'nexus_consent' */
+    readonly name?: string;
+    /** Set to the registrable domain (e.g. `nexus-tech.fr`) to share consent across sub-domains. @default the current host only */
+    readonly domain?: string;
+  };
+  /** Describe built-in categories, add services, or declare site-specific categories. */
+  readonly categories?: Readonly<Record<string, CategoryConfig>>;
+  /** Override any UI string, per language: `{ fr: { acceptAll: 'J’accepte' } }`. A new language code adds a language. */
+  readonly texts?: Readonly<Record<string, Partial<Texts>>>;
+  /**
+   * Render the banner and dialog. Set `false` to drive consent from your own UI through the API.
+   * @default true
+   */
+  readonly ui?: boolean;
+  /**
+   * Nonce for the `<style>` element, for pages with a strict Content-Security-Policy
+   * where constructable stylesheets are unavailable.
+   * @default none
+   */
+  readonly nonce?: string;
+  /**
+   * Log what the SDK does in the console.
+   * @default false
+   */
+  readonly debug?: boolean;
+}
+
+/** A category as the SDK uses it after validation. */
+export interface ResolvedCategory {
+  readonly id: Category;
+  readonly label?: LocalisedText | undefined;
+  readonly description?: LocalisedText | undefined;
+  readonly services: readonly ServiceConfig[];
+}
+
+/** The config after validation and defaults: every field present, every value checked. */
+export interface ResolvedConfig {
+  readonly privacyPolicyUrl: string;
+  readonly revision: number;
+  readonly language: string | undefined;
+  readonly validityMonths: number;
+  readonly cookieName: string;
+  readonly cookieDomain: string | undefined;
+  /** Every category, `necessary` first. */
+  readonly categories: readonly ResolvedCategory[];
+  readonly texts: Readonly<Record<string, Partial<Texts>>>;
+  readonly ui: boolean;
+  readonly nonce: string | undefined;
+  readonly debug: boolean;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ConsentConfigError } from './config-error.js';
+import { validateConfig } from './validate-config.js';
+
+const minimal = { privacyPolicyUrl: '/confidentialite' };
+
+function fieldOf(config: unknown): string {
+  try {
+    validateConfig(config);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConsentConfigError);
+    return (error as ConsentConfigError).field;
+  }
+  throw new Error('expected a ConsentConfigError');
+}
+
+describe('validateConfig', () => {
+  it('fills defaults', () => {
+    const config = validateConfig(minimal);
+    expect(config).toMatchObject({
+      privacyPolicyUrl: '/confidentialite',
+      revision: 1,
+      validityMonths: 6,
+      cookieName: 'nexus_consent',
+      cookieDomain: undefined,
+      ui: true,
+      debug: false,
+    });
+    expect(config.categories.map((c) => c.id)).toEqual(['necessary', 'analytics', 'advertising', 'personalisation']);
+  });
+
+  it('adds site categories after the built-in ones and keeps their services', () => {
+    const config = validateConfig({
+      ...minimal,
+      categories: {
+        social: { label: { fr: 'Réseaux sociaux', en: 'Social' }, services: [{ id: 'x-embed', name: 'X' }] },
+        analytics: { services: [{ id: 'matomo', name: 'Matomo' }] },
+      },
+    });
+    expect(config.categories.map((c) => c.id)).toEqual(['necessary', 'analytics', 'advertising', 'personalisation', 'social']);
+    expect(config.categories[1]?.services).toEqual([{ id: 'matomo', name: 'Matomo' }]);
+  });
+
+  it.each([
+    ['the config itself', null, '(root)'],
+    ['a missing policy URL', {}, 'privacyPolicyUrl'],
+    ['a javascript: policy URL', { privacyPolicyUrl: 'javascript:alert(1)' }, 'privacyPolicyUrl'],
+    ['a data: policy URL', { privacyPolicyUrl: 'data:text/html,<script>alert(1)</script>' }, 'privacyPolicyUrl'],
+    ['a fractional revision', { ...minimal, revision: 1.5 }, 'revision'],
+    ['a string revision', { ...minimal, revision: '2' }, 'revision'],
+    ['a validity of 14 months', { ...minimal, validityMonths: 14 }, 'validityMonths'],
+    ['a bad language', { ...minimal, language: 'français' }, 'language'],
+    ['a bad cookie name', { ...minimal, cookie: { name: 'a;b' } }, 'cookie.name'],
+    ['a bad cookie domain', { ...minimal, cookie: { domain: 'http://x.fr' } }, 'cookie.domain'],
+    ['an unknown cookie option', { ...minimal, cookie: { path: '/x' } }, 'cookie.path'],
+    ['a typo in an option', { ...minimal, valdityMonths: 3 }, 'valdityMonths'],
+    ['an upper-case category', { ...minimal, categories: { Social: {} } }, 'categories.Social'],
+    ['services that are not an array', { ...minimal, categories: { analytics: { services: {} } } }, 'categories.analytics.services'],
+    ['a service without a name', { ...minimal, categories: { analytics: { services: [{ id: 'ga' }] } } }, 'categories.analytics.services[0].name'],
+    ['an unknown text key', { ...minimal, texts: { fr: { acceptAl: 'Oui' } } }, 'texts.fr.acceptAl'],
+    ['a text that is not a string', { ...minimal, texts: { en: { acceptAll: 1 } } }, 'texts.en.acceptAll'],
+    ['ui that is not a boolean', { ...minimal, ui: 'yes' }, 'ui'],
+  ])('names the field for %s', (_label, config, field) => {
+    expect(fieldOf(config)).toBe(field);
+  });
+
+  it('says what was expected and what it got', () => {
+    expect(() => validateConfig({ ...minimal, validityMonths: 24 })).toThrow(
+      'nexus-consent: config.validityMonths must be an integer from 1 to 13; got number 24',
+    );
+  });
+});

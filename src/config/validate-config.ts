@@ -1,0 +1,168 @@
+/**
+ * Turns whatever the page passed into a ResolvedConfig, or throws a
+ * ConsentConfigError naming the first bad field and what was expected.
+ * Unknown keys are errors too: a typo must not silently drop an option.
+ */
+import { NECESSARY, OPTIONAL_BUILT_IN_CATEGORIES } from '../store/consent-record.js';
+import { fr } from '../i18n/fr.js';
+import type { TextKey } from '../i18n/texts.js';
+import { ConsentConfigError } from './config-error.js';
+import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig } from './types.js';
+
+const CONFIG_KEYS = [
+  'privacyPolicyUrl', 'revision', 'language', 'validityMonths', 'cookie', 'categories', 'texts', 'ui', 'nonce', 'debug',
+] as const satisfies readonly (keyof ConsentConfig)[];
+const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
+const CATEGORY_ID = /^[a-z][a-z0-9-]{0,31}$/;
+const SERVICE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+const COOKIE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const DOMAIN = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
+export function validateConfig(input: unknown): ResolvedConfig {
+  const config = record(input, '(root)', 'an object');
+  allowKeys(config, CONFIG_KEYS, '');
+
+  const privacyPolicyUrl = safeUrl(config.privacyPolicyUrl, 'privacyPolicyUrl');
+  const revision = integer(config.revision, 'revision', 1, 999_999_999, 1);
+  const validityMonths = integer(config.validityMonths, 'validityMonths', 1, 13, 6);
+  const language = optional(config.language, 'language', 'a language code such as "fr" or "en-GB"', (v) =>
+    typeof v === 'string' && LANGUAGE.test(v),
+  ) as string | undefined;
+
+  const cookie = config.cookie === undefined ? {} : record(config.cookie, 'cookie', 'an object');
+  allowKeys(cookie, ['name', 'domain'], 'cookie.');
+  const cookieName = (optional(cookie.name, 'cookie.name', 'letters, digits, "_" or "-" (1–64)', (v) =>
+    typeof v === 'string' && COOKIE_NAME.test(v),
+  ) as string | undefined) ?? 'nexus_consent';
+  const cookieDomain = optional(cookie.domain, 'cookie.domain', 'a domain name such as "nexus-tech.fr"', (v) =>
+    typeof v === 'string' && DOMAIN.test(v),
+  ) as string | undefined;
+
+  return {
+    privacyPolicyUrl,
+    revision,
+    language,
+    validityMonths,
+    cookieName,
+    cookieDomain,
+    categories: categories(config.categories),
+    texts: texts(config.texts),
+    ui: boolean(config.ui, 'ui', true),
+    nonce: optional(config.nonce, 'nonce', 'a non-empty string', (v) => typeof v === 'string' && v !== '') as
+      | string
+      | undefined,
+    debug: boolean(config.debug, 'debug', false),
+  };
+}
+
+function categories(input: unknown): ResolvedCategory[] {
+  const given = input === undefined ? {} : record(input, 'categories', 'an object keyed by category id');
+  const ids = [NECESSARY, ...OPTIONAL_BUILT_IN_CATEGORIES, ...Object.keys(given)];
+  return [...new Set(ids)].map((id) => {
+    const field = `categories.${id}`;
+    if (!CATEGORY_ID.test(id)) throw new ConsentConfigError(field, 'keyed by a lowercase id (a-z, 0-9, "-")', id);
+    const raw = given[id];
+    const category: Partial<CategoryConfig> = raw === undefined ? {} : record(raw, field, 'an object');
+    allowKeys(category as Record<string, unknown>, ['label', 'description', 'services'], `${field}.`);
+    const services = category.services === undefined ? [] : category.services;
+    if (!Array.isArray(services)) throw new ConsentConfigError(`${field}.services`, 'an array', services);
+    return {
+      id,
+      label: localised(category.label, `${field}.label`),
+      description: localised(category.description, `${field}.description`),
+      services: services.map((s, i) => service(s, `${field}.services[${i}]`)),
+    };
+  });
+}
+
+function service(input: unknown, field: string): ServiceConfig {
+  const s = record(input, field, 'an object { id, name }');
+  allowKeys(s, ['id', 'name', 'description'], `${field}.`);
+  if (typeof s.id !== 'string' || !SERVICE_ID.test(s.id)) {
+    throw new ConsentConfigError(`${field}.id`, 'a lowercase id such as "google-analytics"', s.id);
+  }
+  if (typeof s.name !== 'string' || s.name.trim() === '') {
+    throw new ConsentConfigError(`${field}.name`, 'a non-empty string', s.name);
+  }
+  const description = localised(s.description, `${field}.description`);
+  return { id: s.id, name: s.name, ...(description === undefined ? {} : { description }) };
+}
+
+function texts(input: unknown): ResolvedConfig['texts'] {
+  if (input === undefined) return {};
+  const byLanguage = record(input, 'texts', 'an object keyed by language code');
+  for (const [language, strings] of Object.entries(byLanguage)) {
+    if (!LANGUAGE.test(language)) throw new ConsentConfigError(`texts.${language}`, 'keyed by a language code', language);
+    const entries = record(strings, `texts.${language}`, 'an object of strings');
+    for (const [key, value] of Object.entries(entries)) {
+      const field = `texts.${language}.${key}`;
+      if (!TEXT_KEYS.has(key as TextKey)) throw new ConsentConfigError(field, `one of ${[...TEXT_KEYS].join(', ')}`, key);
+      if (typeof value !== 'string') throw new ConsentConfigError(field, 'a string', value);
+    }
+  }
+  return byLanguage as ResolvedConfig['texts'];
+}
+
+function localised(input: unknown, field: string): LocalisedText | undefined {
+  if (input === undefined || typeof input === 'string') return input;
+  const byLanguage = record(input, field, 'a string or an object of strings keyed by language');
+  for (const [language, value] of Object.entries(byLanguage)) {
+    if (!LANGUAGE.test(language) || typeof value !== 'string') {
+      throw new ConsentConfigError(`${field}.${language}`, 'a string keyed by a language code', value);
+    }
+  }
+  return byLanguage as Record<string, string>;
+}
+
+/** http(s) URLs and paths only: a `javascript:` link from config must never reach the page. */
+function safeUrl(input: unknown, field: string): string {
+  if (typeof input !== 'string' || input.trim() === '') {
+    throw new ConsentConfigError(field, 'the URL of the privacy policy (http(s) or a path)', input);
+  }
+  let protocol: string;
+  try {
+    protocol = new URL(input, 'https://base.invalid/').protocol;
+  } catch {
+    protocol = '';
+  }
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    throw new ConsentConfigError(field, 'an http(s) URL or a path', input);
+  }
+  return input;
+}
+
+function record(input: unknown, field: string, expected: string): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ConsentConfigError(field, expected, input);
+  }
+  return input as Record<string, unknown>;
+}
+
+function allowKeys(object: Record<string, unknown>, allowed: readonly string[], prefix: string): void {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) {
+      throw new ConsentConfigError(`${prefix}${key}`, `absent (not a known option; known: ${allowed.join(', ')})`, object[key]);
+    }
+  }
+}
+
+function integer(input: unknown, field: string, min: number, max: number, fallback: number): number {
+  if (input === undefined) return fallback;
+  if (typeof input !== 'number' || !Number.isInteger(input) || input < min || input > max) {
+    throw new ConsentConfigError(field, `an integer from ${min} to ${max}`, input);
+  }
+  return input;
+}
+
+function boolean(input: unknown, field: string, fallback: boolean): boolean {
+  if (input === undefined) return fallback;
+  if (typeof input !== 'boolean') throw new ConsentConfigError(field, 'true or false', input);
+  return input;
+}
+
+function optional(input: unknown, field: string, expected: string, valid: (v: unknown) => boolean): unknown {
+  if (input === undefined) return undefined;
+  if (!valid(input)) throw new ConsentConfigError(field, expected, input);
+  return input;
+}

@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConsentApi } from './api.js';
+import { createConsent } from './create-consent.js';
+import { ConsentConfigError } from './config/config-error.js';
+
+const config = { privacyPolicyUrl: '/confidentialite', ui: false } as const;
+let instances: ConsentApi[] = [];
+const start = (extra: object = {}) => {
+  const api = createConsent({ ...config, ...extra });
+  instances.push(api);
+  return api;
+};
+
+function clearCookies() {
+  for (const pair of document.cookie.split('; ')) {
+    const name = pair.split('=')[0];
+    if (name) document.cookie = `${name}=; path=/; max-age=0`;
+  }
+}
+
+beforeEach(clearCookies);
+afterEach(() => {
+  for (const api of instances) api.destroy();
+  instances = [];
+  document.body.replaceChildren();
+});
+
+describe('createConsent — event API (jsdom)', () => {
+  it('starts undecided with only necessary granted', () => {
+    const api = start();
+    expect(api.get()).toEqual({ status: 'undecided' });
+    expect(api.isGranted('necessary')).toBe(true);
+    expect(api.isGranted('analytics')).toBe(false);
+  });
+
+  it('emits change with the new and the previous state, once per decision', () => {
+    const api = start();
+    const changes: unknown[] = [];
+    api.on('change', (change) => changes.push(change));
+    api.acceptAll();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({
+      previous: { status: 'undecided' },
+      state: { status: 'decided', record: { method: 'accept-all', denied: [] } },
+    });
+  });
+
+  it('also dispatches a DOM event on window', () => {
+    const api = start();
+    const listener = vi.fn();
+    window.addEventListener('nexus-consent:change', listener);
+    api.rejectAll();
+    window.removeEventListener('nexus-consent:change', listener);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect((listener.mock.calls[0]![0] as CustomEvent).detail.state.record.method).toBe('reject-all');
+  });
+
+  it('persists the decision for the next instance', () => {
+    start().update({ analytics: true });
+    const next = start();
+    expect(next.isGranted('analytics')).toBe(true);
+    expect(next.isGranted('advertising')).toBe(false);
+    expect(next.get()).toMatchObject({ status: 'decided', record: { method: 'custom' } });
+  });
+
+  it('update() keeps the categories it was not given', () => {
+    const api = start();
+    api.update({ analytics: true });
+    api.update({ advertising: true });
+    expect(api.isGranted('analytics')).toBe(true);
+    expect(api.isGranted('advertising')).toBe(true);
+    expect(api.isGranted('personalisation')).toBe(false);
+  });
+
+  it('update() rejects an unknown category by name', () => {
+    expect(() => start().update({ analytcs: true })).toThrow(/analytcs/);
+  });
+
+  it('whenGranted resolves on grant, or at once when already granted', async () => {
+    const api = start();
+    let resolved = false;
+    const waiting = api.whenGranted('advertising').then(() => { resolved = true; });
+    api.update({ analytics: true });
+    await Promise.resolve();
+    expect(resolved).toBe(false);
+    api.acceptAll();
+    await waiting;
+    expect(resolved).toBe(true);
+    await expect(api.whenGranted('analytics')).resolves.toBeUndefined();
+  });
+
+  it('reset() forgets the decision and deletes the cookie', () => {
+    const api = start();
+    api.acceptAll();
+    expect(document.cookie).toContain('nexus_consent=');
+    api.reset();
+    expect(api.get()).toEqual({ status: 'undecided' });
+    expect(document.cookie).not.toContain('nexus_consent=');
+  });
+
+  it('a revision change asks again', () => {
+    start().acceptAll();
+    expect(start({ revision: 2 }).get()).toEqual({ status: 'undecided' });
+  });
+
+  it('a corrupt cookie counts as no decision and does not throw', () => {
+    document.cookie = 'nexus_consent=1.%E0%A4%A.zz; path=/';
+    expect(start().get()).toEqual({ status: 'undecided' });
+  });
+
+  it('throws a ConsentConfigError naming the field', () => {
+    expect(() => createConsent({ privacyPolicyUrl: 'javascript:void 0' })).toThrow(ConsentConfigError);
+  });
+});
+
+describe('createConsent — UI strings (jsdom)', () => {
+  it('renders hostile config strings as text, never as HTML', () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    start({ ui: true, texts: { fr: { bannerTitle: hostile } }, language: 'fr' });
+    const root = document.querySelector('[data-nexus-consent]')!.shadowRoot!;
+    expect(root.querySelector('h2')!.textContent).toBe(hostile);
+    expect(root.querySelector('img')).toBeNull();
+  });
+});

@@ -1,0 +1,34 @@
+import type { Texts } from './texts.js';
+
+// Purposes worded after the Nexus Tech « Engagement de confidentialité » (section
+// « Cookies et autres technologies »).
+export const fr = {
+  bannerLabel: 'Gestion des cookies',
+  bannerTitle: 'Vos choix en matière de cookies',
+  bannerText:
+    'Avec votre accord, nous et nos partenaires utilisons des cookies, pixel tags et balises web pour mesurer l’audience du site, vous présenter des publicités adaptées à vos centres d’intérêt et personnaliser votre visite. Sans votre accord, seuls les cookies strictement nécessaires sont utilisés.',
+  withdrawNote: 'Vous pouvez changer d’avis à tout moment depuis le lien « Gérer les cookies » en bas de page.',
+  acceptAll: 'Tout accepter',
+  rejectAll: 'Tout refuser',
+  customise: 'Personnaliser',
+  dialogTitle: 'Paramètres des cookies',
+  dialogText:
+    'Choisissez finalité par finalité ce que vous acceptez. Les cookies strictement nécessaires au fonctionnement du site ne peuvent pas être désactivés.',
+  save: 'Enregistrer mes choix',
+  close: 'Fermer',
+  alwaysOn: 'Toujours actif',
+  privacyPolicy: 'Politique de confidentialité',
+  servicesLabel: 'Partenaires :',
+  necessaryLabel: 'Strictement nécessaires',
+  necessaryDescription:
+    'Indispensables au fonctionnement du site : sécurité, équilibrage de charge, mémorisation de vos choix. Ils ne demandent pas votre accord.',
+  analyticsLabel: 'Mesure d’audience',
+  analyticsDescription:
+    'Savoir quelles pages sont les plus visitées et mesurer l’efficacité des recherches, pour améliorer le site.',
+  advertisingLabel: 'Publicité',
+  advertisingDescription:
+    'Compter combien de fois une annonce a été vue, vous présenter des publicités en lien avec vos centres d’intérêt et mesurer l’efficacité des campagnes.',
+  personalisationLabel: 'Personnalisation',
+  personalisationDescription:
+    'Se souvenir de votre prénom, de votre pays et de votre langue pour vous accueillir lors de votre prochaine visite.',
+} as const satisfies Texts;

@@ -1,0 +1,55 @@
+/**
+ * Picks the UI language and merges the site's overrides over the built-in strings.
+ * Order: config `language`, then `<html lang>`, then the browser's languages, then
+ * French (the sites are French). A region variant (`fr-CA`) falls back to its base.
+ */
+import { en } from './en.js';
+import { fr } from './fr.js';
+import type { Texts } from './texts.js';
+
+export const BUILT_IN_TEXTS: Readonly<Record<string, Texts>> = { fr, en };
+export const DEFAULT_LANGUAGE = 'fr';
+
+export interface LanguageHints {
+  readonly configured?: string | undefined;
+  readonly documentLang?: string | undefined;
+  readonly browserLanguages?: readonly string[] | undefined;
+}
+
+export function resolveLanguage(
+  hints: LanguageHints,
+  available: (language: string) => boolean,
+): string {
+  const candidates = [hints.configured, hints.documentLang, ...(hints.browserLanguages ?? [])];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const full = candidate.trim().toLowerCase();
+    const base = full.split('-')[0] ?? full;
+    if (available(full)) return full;
+    if (available(base)) return base;
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+/**
+ * Built-in strings of the language (French for a language the SDK does not ship),
+ * overridden by the site's strings for that language.
+ */
+export function resolveTexts(
+  language: string,
+  overrides: Readonly<Record<string, Partial<Texts>>>,
+): Texts {
+  const base = language.split('-')[0] ?? language;
+  const builtIn = BUILT_IN_TEXTS[language] ?? BUILT_IN_TEXTS[base] ?? fr;
+  return { ...builtIn, ...overrides[base], ...overrides[language] };
+}
+
+/** A config text that is either one string or one per language. */
+export function localise(
+  text: string | Readonly<Record<string, string>> | undefined,
+  language: string,
+): string | undefined {
+  if (text === undefined || typeof text === 'string') return text;
+  const base = language.split('-')[0] ?? language;
+  return text[language] ?? text[base] ?? text[DEFAULT_LANGUAGE] ?? Object.values(text)[0];
+}

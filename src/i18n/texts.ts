@@ -1,0 +1,27 @@
+/** Every string the UI shows. Each language file provides all of them. */
+export interface Texts {
+  readonly bannerLabel: string;
+  readonly bannerTitle: string;
+  readonly bannerText: string;
+  readonly withdrawNote: string;
+  readonly acceptAll: string;
+  readonly rejectAll: string;
+  readonly customise: string;
+  readonly dialogTitle: string;
+  readonly dialogText: string;
+  readonly save: string;
+  readonly close: string;
+  readonly alwaysOn: string;
+  readonly privacyPolicy: string;
+  readonly servicesLabel: string;
+  readonly necessaryLabel: string;
+  readonly necessaryDescription: string;
+  readonly analyticsLabel: string;
+  readonly analyticsDescription: string;
+  readonly advertisingLabel: string;
+  readonly advertisingDescription: string;
+  readonly personalisationLabel: string;
+  readonly personalisationDescription: string;
+}
+
+export type TextKey = keyof Texts;

@@ -1,0 +1,15 @@
+/** Console output, prefixed; `debug` lines only when the site asked for them. */
+export interface Logger {
+  debug(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+export function createLogger(console: Console, debug: boolean): Logger {
+  const prefix = '[nexus-consent]';
+  return {
+    debug: debug ? (...args) => console.info(prefix, ...args) : () => {},
+    warn: (...args) => console.warn(prefix, ...args),
+    error: (...args) => console.error(prefix, ...args),
+  };
+}

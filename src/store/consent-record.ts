@@ -1,0 +1,117 @@
+/**
+ * The consent record: what a visitor decided, when, and for which policy revision.
+ * Pure data and pure functions; persistence lives in cookie-jar.ts / create-store.ts.
+ */
+
+/** The four categories every site has. Sites may add their own (see config). */
+export type BuiltInCategory = 'necessary' | 'analytics' | 'advertising' | 'personalisation';
+/** A built-in category or one the site declared in its config. */
+export type Category = BuiltInCategory | (string & {});
+
+export const NECESSARY = 'necessary' satisfies BuiltInCategory;
+/** Built-in categories that need consent, in display order. */
+export const OPTIONAL_BUILT_IN_CATEGORIES = ['analytics', 'advertising', 'personalisation'] as const;
+
+/** How the decision was given: a record says which button (or signal) produced it. */
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom';
+
+export interface ConsentRecord {
+  /** Random id (nanoid), kept across updates so a decision can be traced. */
+  readonly id: string;
+  /** The policy revision this decision answers. */
+  readonly revision: number;
+  /** First decision, epoch milliseconds (second precision once stored). */
+  readonly givenAt: number;
+  /** Last change, epoch milliseconds. */
+  readonly updatedAt: number;
+  /** After this instant the visitor is asked again, epoch milliseconds. */
+  readonly expiresAt: number;
+  readonly method: ConsentMethod;
+  /** Granted categories; always starts with `necessary`. */
+  readonly granted: readonly Category[];
+  /** Denied categories; never overlaps `granted`. */
+  readonly denied: readonly Category[];
+}
+
+/** Either no (valid) decision exists, or one does. There is no third state. */
+export type ConsentState =
+  | { readonly status: 'undecided' }
+  | { readonly status: 'decided'; readonly record: ConsentRecord };
+
+export const UNDECIDED: ConsentState = Object.freeze({ status: 'undecided' });
+
+/** Choices for the categories that need consent; missing ones count as denied. */
+export type Choices = Readonly<Partial<Record<Category, boolean>>>;
+
+export interface DecisionContext {
+  /** Categories that need consent, in display order (never `necessary`). */
+  readonly categories: readonly Category[];
+  readonly revision: number;
+  readonly validityMonths: number;
+  readonly now: number;
+  /** Fresh id for a first decision. */
+  readonly newId: () => string;
+}
+
+export function isGranted(state: ConsentState, category: Category): boolean {
+  if (category === NECESSARY) return true;
+  return state.status === 'decided' && state.record.granted.includes(category);
+}
+
+/**
+ * Build the record for a decision. An update keeps the id and first date of the
+ * previous record; every decision restarts the validity period.
+ */
+export function decide(
+  choices: Choices,
+  method: ConsentMethod,
+  ctx: DecisionContext,
+  previous: ConsentState,
+): ConsentRecord {
+  const granted: Category[] = [NECESSARY];
+  const denied: Category[] = [];
+  for (const category of ctx.categories) {
+    (choices[category] === true ? granted : denied).push(category);
+  }
+  const kept = previous.status === 'decided' ? previous.record : undefined;
+  return Object.freeze({
+    id: kept?.id ?? ctx.newId(),
+    revision: ctx.revision,
+    givenAt: kept?.givenAt ?? ctx.now,
+    updatedAt: ctx.now,
+    expiresAt: addMonths(ctx.now, ctx.validityMonths),
+    method,
+    granted: Object.freeze(granted),
+    denied: Object.freeze(denied),
+  });
+}
+
+/** Choices that grant (or deny) every category that needs consent. */
+export function allChoices(categories: readonly Category[], value: boolean): Choices {
+  return Object.fromEntries(categories.map((c) => [c, value]));
+}
+
+/**
+ * A stored record only counts if it answers the current revision, has not
+ * expired and covers exactly the categories the site asks about today: a new
+ * purpose means a new question (CNIL: ask again when the purposes change).
+ */
+export function isCurrent(
+  record: ConsentRecord,
+  ctx: Pick<DecisionContext, 'categories' | 'revision' | 'now'>,
+): boolean {
+  if (record.revision !== ctx.revision || ctx.now >= record.expiresAt) return false;
+  const covered = [...record.granted, ...record.denied].filter((c) => c !== NECESSARY);
+  return covered.length === ctx.categories.length && ctx.categories.every((c) => covered.includes(c));
+}
+
+/** Calendar months in UTC; the 31st of a short month clamps to its last day. */
+export function addMonths(epochMs: number, months: number): number {
+  const d = new Date(epochMs);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return d.getTime();
+}

@@ -1,0 +1,63 @@
+/**
+ * The UI's home: a host element, first in <body> so the banner is the first
+ * thing reached by keyboard, holding an open shadow root so that the page's CSS
+ * cannot break the UI and the UI's CSS cannot leak into the page. The host
+ * itself has no box (`display: contents` would hide it from some tools, so it is
+ * a zero-size block): the fixed banner never shifts the page layout.
+ *
+ * Styles are adopted as a constructed stylesheet, which a strict
+ * Content-Security-Policy (`style-src 'self'`) allows; older engines get a
+ * <style> element carrying the configured nonce.
+ */
+import css from './styles.css?inline';
+
+export const HOST_ATTRIBUTE = 'data-nexus-consent';
+
+export interface UiRoot {
+  readonly shadow: ShadowRoot;
+  remove(): void;
+}
+
+export function mountRoot(doc: Document, nonce: string | undefined): UiRoot {
+  const host = doc.createElement('div');
+  host.setAttribute(HOST_ATTRIBUTE, '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const win = doc.defaultView!;
+  if ('adoptedStyleSheets' in shadow && 'replaceSync' in win.CSSStyleSheet.prototype) {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    const style = doc.createElement('style');
+    if (nonce) style.nonce = nonce;
+    style.textContent = css;
+    shadow.append(style);
+  }
+  const stopWaiting = whenBodyExists(doc, (body) => body.prepend(host));
+  return {
+    shadow,
+    remove() {
+      stopWaiting();
+      host.remove();
+    },
+  };
+}
+
+/**
+ * Calls back as soon as <body> exists. The script tag is meant to sit first in
+ * <head>, before <body> is parsed; waiting for DOMContentLoaded would delay the
+ * banner behind every image and script of the page.
+ */
+function whenBodyExists(doc: Document, callback: (body: HTMLElement) => void): () => void {
+  if (doc.body) {
+    callback(doc.body);
+    return () => {};
+  }
+  const observer = new (doc.defaultView!.MutationObserver)(() => {
+    if (!doc.body) return;
+    observer.disconnect();
+    callback(doc.body);
+  });
+  observer.observe(doc.documentElement, { childList: true });
+  return () => observer.disconnect();
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from 'playwright/test';
+import { CHROMIUM_ARGS, HOW_TO_GET_ONE, findChromium } from '../scripts/find-chromium.mjs';
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error(HOW_TO_GET_ONE);
+
+export const PORT = Number(process.env.TEST_PORT ?? 4391);
+
+// Browser tests: real Chromium, pages served from test/fixtures on localhost,
+// every other host answered by Playwright routing (test/support/network.ts).
+export default defineConfig({
+  testDir: 'e2e',
+  globalSetup: './support/global-setup.ts',
+  fullyParallel: true,
+  // Two cores: one worker per core keeps both busy without starving the server.
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    locale: 'fr-FR',
+  },
+  webServer: {
+    command: `node scripts/serve.mjs test/fixtures --port ${PORT}`,
+    cwd: '..',
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+  },
+});

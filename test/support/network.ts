@@ -1,0 +1,44 @@
+/**
+ * Test network: localhost goes to the fixture server; every other host is
+ * answered here — stand-ins under their real URLs, anything else aborted — and
+ * recorded, so a test can assert exactly which third-party requests went out.
+ * No test ever reaches the internet.
+ */
+import type { BrowserContext } from 'playwright/test';
+import { findStandIn, PIXEL_GIF, type StandIn } from './stand-ins.js';
+
+export interface ThirdPartyRequest {
+  readonly url: string;
+  readonly standIn: StandIn | undefined;
+}
+
+export interface Network {
+  /** Every non-localhost request, in order. */
+  readonly requests: ThirdPartyRequest[];
+  /** URLs of requests to stand-in trackers. */
+  trackerUrls(): string[];
+  clear(): void;
+}
+
+export async function interceptNetwork(context: BrowserContext): Promise<Network> {
+  const requests: ThirdPartyRequest[] = [];
+  await context.route(
+    (url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1',
+    async (route) => {
+      const url = new URL(route.request().url());
+      const standIn = findStandIn(url);
+      requests.push({ url: url.href, standIn });
+      if (!standIn) return route.abort('blockedbyclient');
+      if (standIn.kind === 'script') {
+        return route.fulfill({ status: 200, contentType: 'text/javascript', body: standIn.body ?? '' });
+      }
+      if (standIn.kind === 'pixel') return route.fulfill({ status: 200, contentType: 'image/gif', body: PIXEL_GIF });
+      return route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><title>${standIn.id}</title><p>${standIn.id}</p>` });
+    },
+  );
+  return {
+    requests,
+    trackerUrls: () => requests.filter((r) => r.standIn).map((r) => r.url),
+    clear: () => void requests.splice(0),
+  };
+}
