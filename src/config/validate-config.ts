@@ -9,7 +9,7 @@ import type { TextKey } from '../i18n/texts.js';
 import { ConsentConfigError } from './config-error.js';
 import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig } from './types.js';
 
-const CONFIG_KEYS = [
+export const CONFIG_KEYS = [
   'privacyPolicyUrl', 'revision', 'language', 'validityMonths', 'cookie', 'categories', 'texts', 'ui', 'nonce', 'debug',
 ] as const satisfies readonly (keyof ConsentConfig)[];
 const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);

@@ -13,9 +13,13 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  network: async ({ context }, use) => {
-    await use(await interceptNetwork(context));
-  },
+  // Automatic: no test may reach the internet, whether or not it looks at the network.
+  network: [
+    async ({ context }, use) => {
+      await use(await interceptNetwork(context));
+    },
+    { auto: true },
+  ],
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {

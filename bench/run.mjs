@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark, one after the other (they measure; they assert nothing).
+import { timeToBanner } from './time-to-banner.mjs';
+
+const banner = await timeToBanner();
+console.log(
+  `Time to banner, demo page, headless Chromium: median ${banner.bannerMs.toFixed(1)} ms over ${banner.runs} visits ` +
+    `(first contentful paint ${banner.fcpMs.toFixed(1)} ms with the SDK, ${banner.baselineFcpMs.toFixed(1)} ms without)`,
+);

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Prints raw, minified, gzip (-9) and brotli (max) bytes of every .js file in dist/.
+// Files that are not minified already are minified with terser for the "min" column.
+import { readdirSync, readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minify } from 'terser';
+
+const dir = new URL('../dist/', import.meta.url);
+let files;
+try {
+  files = readdirSync(dir).filter((f) => /\.(m|c)?js$/.test(f)).sort();
+} catch {
+  console.error('dist/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+const rows = [];
+for (const file of files) {
+  const raw = readFileSync(new URL(file, dir), 'utf8');
+  const min = file.endsWith('.min.js') ? raw : (await minify(raw, { module: !file.endsWith('.cjs'), compress: { passes: 2 } })).code;
+  const gzip = gzipSync(min, { level: 9 }).length;
+  const brotli = brotliCompressSync(min, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  rows.push([file, raw.length, min.length, gzip, brotli]);
+}
+const header = ['file', 'raw', 'min', 'gzip', 'brotli'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+console.log('(bytes; "min" is the published file for *.min.js, terser output otherwise)');

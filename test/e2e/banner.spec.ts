@@ -1,0 +1,121 @@
+/** The banner and the dialog as a visitor meets them: prominence, keyboard, layout, language, reopening. */
+import { banner, consentCookie, expect, preferences, ran, test } from '../support/test.js';
+
+const shadowActive = (page: import('playwright/test').Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement?.shadowRoot?.activeElement;
+    return active ? `${active.tagName.toLowerCase()}:${active.textContent?.trim()}` : document.activeElement?.tagName.toLowerCase();
+  });
+
+test('accept, refuse and customise look the same: same size, same style', async ({ page }) => {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/marked-up.html');
+    const buttons = banner(page).region.getByRole('button');
+    await expect(buttons).toHaveCount(3);
+    const looks = await buttons.evaluateAll((elements) =>
+      elements.map((el) => {
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        return {
+          width: Math.round(r.width), height: Math.round(r.height),
+          style: [s.backgroundColor, s.color, s.fontSize, s.fontWeight, s.borderTopWidth, s.borderTopColor, s.borderRadius, s.textDecorationLine].join('|'),
+        };
+      }),
+    );
+    expect(looks[1]).toEqual(looks[0]);
+    expect(looks[2]).toEqual(looks[0]);
+    expect(looks[0]!.height).toBeGreaterThanOrEqual(24);
+  }
+});
+
+test('the banner is first in the tab order and works with the keyboard alone', async ({ page, context }) => {
+  await page.goto('/marked-up.html');
+  await expect(banner(page).region).toBeVisible();
+  await page.keyboard.press('Tab');
+  expect(await shadowActive(page)).toBe('a:Politique de confidentialité');
+  await page.keyboard.press('Tab');
+  expect(await shadowActive(page)).toBe('button:Tout accepter');
+  await page.keyboard.press('Tab');
+  expect(await shadowActive(page)).toBe('button:Tout refuser');
+  await page.keyboard.press('Enter');
+  await expect(banner(page).region).toBeHidden();
+  expect(await page.evaluate(() => (window as any).NexusConsent.get().record.method)).toBe('reject-all');
+  expect(await consentCookie(context)).toBeDefined();
+});
+
+test('the dialog: focus moves in, Escape closes it without granting, focus returns', async ({ page, context }) => {
+  await page.goto('/marked-up.html');
+  await banner(page).region.getByRole('button', { name: 'Personnaliser' }).focus();
+  await page.keyboard.press('Enter');
+  const prefs = preferences(page);
+  await expect(prefs.dialog).toBeVisible();
+  await expect(prefs.dialog).toHaveAccessibleName('Paramètres des cookies');
+  expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.closest('dialog') !== null)).toBe(true);
+  for (const name of ['Mesure d’audience', 'Publicité', 'Personnalisation']) {
+    await expect(prefs.dialog.getByRole('switch', { name })).not.toBeChecked();
+  }
+  await expect(prefs.dialog.getByRole('switch', { name: 'Strictement nécessaires' })).toBeChecked();
+  await expect(prefs.dialog.getByRole('switch', { name: 'Strictement nécessaires' })).toBeDisabled();
+  await prefs.toggle('Publicité');
+  await page.keyboard.press('Escape');
+  await expect(prefs.dialog).toBeHidden();
+  expect(await shadowActive(page)).toBe('button:Personnaliser');
+  await expect(banner(page).region).toBeVisible();
+  expect(await page.evaluate(() => (window as any).NexusConsent.get())).toEqual({ status: 'undecided' });
+  expect(await consentCookie(context)).toBeUndefined();
+  expect(await ran(page)).toEqual([]);
+});
+
+test('the banner does not shift the page layout', async ({ page }) => {
+  await page.goto('/marked-up.html');
+  await expect(banner(page).region).toBeVisible();
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as any[]) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+      }),
+  );
+  expect(shift).toBe(0);
+});
+
+test('it shows itself to automated browsers too (navigator.webdriver)', async ({ page }) => {
+  await page.goto('/marked-up.html');
+  expect(await page.evaluate(() => navigator.webdriver)).toBe(true);
+  await expect(banner(page).region).toBeVisible();
+});
+
+test('English from <html lang> or the config; French by default', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.route(/^(?!http:\/\/localhost)/, (route) => route.abort());
+  await page.goto('/script-attributes.html');
+  await expect(page.getByRole('region', { name: 'Cookie consent' }).getByRole('button', { name: 'Reject all' })).toBeVisible();
+  // marked-up.html says lang="fr": French even in an English browser.
+  await page.goto('/marked-up.html');
+  await expect(page.getByRole('region', { name: 'Gestion des cookies' }).getByRole('button', { name: 'Tout refuser' })).toBeVisible();
+  await context.close();
+});
+
+test('"Gérer les cookies" reopens the preferences after a decision, showing the current choices', async ({ page }) => {
+  await page.goto('/marked-up.html');
+  await banner(page).customise();
+  await preferences(page).toggle('Personnalisation');
+  await preferences(page).save();
+  await page.reload();
+  await expect(banner(page).region).toBeHidden();
+  await page.getByRole('link', { name: 'Gérer les cookies' }).click();
+  const prefs = preferences(page);
+  await expect(prefs.dialog).toBeVisible();
+  await expect(prefs.dialog.getByRole('switch', { name: 'Personnalisation' })).toBeChecked();
+  await expect(prefs.dialog.getByRole('switch', { name: 'Publicité' })).not.toBeChecked();
+  await prefs.dialog.getByRole('button', { name: 'Tout refuser' }).click();
+  await expect(prefs.dialog).toBeHidden();
+  expect(await page.evaluate(() => (window as any).NexusConsent.get().record)).toMatchObject({ method: 'reject-all', granted: ['necessary'] });
+  await page.evaluate(() => (window as any).NexusConsent.showBanner());
+  await expect(banner(page).region).toBeVisible();
+});
