@@ -41,13 +41,16 @@ const ts = () =>
     compilerOptions: { noEmit: false, declaration: false, sourceMap: false },
   });
 
-const terserOptions = { ecma: 2020, compress: { passes: 2 }, format: { comments: false } };
+// The only comment kept: the data attribution the Apache-2.0 and MIT licences ask for.
+const terserOptions = { ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } };
+const ATTRIBUTION =
+  '/*! nexus-consent | contains data from the Open Cookie Database (Apache-2.0, modified) and third-party-web (MIT); see NOTICE */';
 const external = ['js-cookie', 'nanoid'];
 
 export default [
   {
     input: 'src/iife.ts',
-    output: { file: 'dist/nexus-consent.min.js', format: 'iife', plugins: [terser(terserOptions)] },
+    output: { file: 'dist/nexus-consent.min.js', format: 'iife', banner: ATTRIBUTION, plugins: [terser(terserOptions)] },
     plugins: [cssInline(), nodeResolve({ browser: true }), ts()],
   },
   {
@@ -63,6 +66,20 @@ export default [
     input: 'src/index.ts',
     external: [...external, /\.css\?inline$/],
     output: { file: 'dist/index.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  },
+  // nexus-consent/catalogue-full: the rest of the tracker catalogue, opt-in.
+  {
+    input: 'src/catalogue/catalogue-full.ts',
+    output: [
+      { file: 'dist/catalogue-full.mjs', format: 'es' },
+      { file: 'dist/catalogue-full.cjs', format: 'cjs' },
+    ],
+    plugins: [ts()],
+  },
+  {
+    input: 'src/catalogue/catalogue-full.ts',
+    output: { file: 'dist/catalogue-full.d.ts', format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
 ];

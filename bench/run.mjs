@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one after the other (they measure; they assert nothing).
+import { benchClassify } from './classify.mjs';
 import { timeToBanner } from './time-to-banner.mjs';
 
 const banner = await timeToBanner();
@@ -7,3 +8,10 @@ console.log(
   `Time to banner, demo page, headless Chromium: median ${banner.bannerMs.toFixed(1)} ms over ${banner.runs} visits ` +
     `(first contentful paint ${banner.fcpMs.toFixed(1)} ms with the SDK, ${banner.baselineFcpMs.toFixed(1)} ms without)`,
 );
+
+for (const { catalogue, cookieNs, urlNs, buildMs } of await benchClassify()) {
+  console.log(
+    `Classification, ${catalogue} catalogue, Node: ${cookieNs.toFixed(0)} ns per cookie name, ${urlNs.toFixed(0)} ns per URL ` +
+      `(100,000 each; index built in ${buildMs.toFixed(1)} ms)`,
+  );
+}

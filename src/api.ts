@@ -1,3 +1,5 @@
+import type { BlockedEntry } from './blocker/blocked-log.js';
+import type { ScanEntry } from './classifier/scan-page.js';
 import type { Category, Choices, ConsentState } from './store/consent-record.js';
 
 /** Payloads of the instance's events, by event name. */
@@ -6,6 +8,20 @@ export interface ConsentEvents {
   change: ConsentChange;
   /** The banner or the preferences dialog was shown. */
   show: { readonly view: 'banner' | 'preferences' };
+  /**
+   * Categories were withdrawn: their script-visible cookies and storage keys are
+   * deleted. Cookies that script cannot reach (HttpOnly, third-party) are the
+   * server's to purge: the event tells it which categories.
+   */
+  withdraw: WithdrawReport;
+}
+
+export interface WithdrawReport {
+  readonly categories: readonly Category[];
+  readonly deletedCookies: readonly string[];
+  /** Cookies still visible after every path/domain candidate was tried. */
+  readonly remainingCookies: readonly string[];
+  readonly clearedStorageKeys: readonly string[];
 }
 
 export interface ConsentChange {
@@ -33,6 +49,10 @@ export interface ConsentApi {
   showBanner(): void;
   /** Opens the preferences dialog. */
   showPreferences(): void;
+  /** What the blocker stopped so far: kind, URL or name, service, category, time, and whether it escaped. */
+  blocked(): BlockedEntry[];
+  /** The cookies and storage keys in the page now, each with its classification (or `'unknown'`). */
+  scan(): ScanEntry[];
   /** Subscribes; returns the function that unsubscribes. */
   on<K extends keyof ConsentEvents>(event: K, handler: (payload: ConsentEvents[K]) => void): () => void;
   off<K extends keyof ConsentEvents>(event: K, handler: (payload: ConsentEvents[K]) => void): void;

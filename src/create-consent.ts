@@ -1,18 +1,22 @@
 /**
  * The one place that wires the pieces together: config → store → state →
- * events, marked-up tags and UI. Everything it creates belongs to the returned
+ * events, blocker and UI. Everything it creates belongs to the returned
  * instance; two instances never share state.
  */
 import { nanoid } from 'nanoid';
-import type { BrowserWindow } from './browser-window.js';
 import type { ConsentApi, ConsentChange, ConsentEvents } from './api.js';
+import { createBlocker } from './blocker/create-blocker.js';
+import { containsInertTag } from './blocker/marked-up-tags.js';
+import type { BrowserWindow } from './browser-window.js';
+import { coreCatalogue } from './catalogue/generated/core-catalogue.js';
+import { createClassifier } from './classifier/create-classifier.js';
+import { scanPage, scanTable } from './classifier/scan-page.js';
+import type { ResolvedConfig } from './config/types.js';
 import { validateConfig } from './config/validate-config.js';
 import type { ConsentConfig } from './config/types.js';
 import { dispatchDomEvent } from './events/dom-events.js';
-import { createEmitter } from './events/emitter.js';
-import { containsInertTag, findReleasable } from './blocker/marked-up-tags.js';
-import { createReleaser } from './blocker/release.js';
-import { resolveLanguage, resolveTexts, BUILT_IN_TEXTS } from './i18n/resolve-texts.js';
+import { createEmitter, type Emitter } from './events/emitter.js';
+import { BUILT_IN_TEXTS, resolveLanguage, resolveTexts } from './i18n/resolve-texts.js';
 import { createLogger } from './logger.js';
 import {
   allChoices,
@@ -29,7 +33,7 @@ import {
 import { createCookieJar } from './store/cookie-jar.js';
 import { createStore } from './store/create-store.js';
 import { createUi, type Ui } from './ui/create-ui.js';
-import { uiCategories } from './ui/view-model.js';
+import { uiCategories, type UiModel } from './ui/view-model.js';
 
 export interface ConsentEnvironment {
   /** The window to run in. @default globalThis.window */
@@ -37,9 +41,9 @@ export interface ConsentEnvironment {
 }
 
 /**
- * Creates the consent manager for this page: reads the stored decision, shows
- * the banner when there is none, and releases marked-up tags as categories are
- * granted. Throws a ConsentConfigError naming the bad field for a broken config.
+ * Creates the consent manager for this page: installs the blocker, reads the
+ * stored decision, shows the banner when there is none, and releases what each
+ * grant allows. Throws a ConsentConfigError naming the bad field for a broken config.
  */
 export function createConsent(config: ConsentConfig, env: ConsentEnvironment = {}): ConsentApi {
   const resolved = validateConfig(config);
@@ -62,22 +66,38 @@ export function createConsent(config: ConsentConfig, env: ConsentEnvironment = {
     createCookieJar({ name: resolved.cookieName, domain: resolved.cookieDomain, secure: win.location.protocol === 'https:' }),
     context,
   );
-  const emitter = createEmitter<ConsentEvents>((error) => log.error('a consent event handler threw:', error));
-  const releaser = createReleaser(doc);
   let state: ConsentState = store.load();
-  const waiters = new Set<{ category: Category; resolve: () => void }>();
   const granted = (category: Category) => stateGrants(state, category);
+  const emitter = createEmitter<ConsentEvents>((error) => log.error('a consent event handler threw:', error));
+  const classifier = createClassifier([coreCatalogue, ...resolved.catalogues], resolved.rules);
+  const model = uiModel(resolved, doc, win);
+  let ui: Ui | undefined;
 
-  const releaseGranted = () => {
-    releaser.release(findReleasable(doc, granted)).catch((error) => log.error('releasing tags failed:', error));
-  };
+  // First, before anything else on the page can run: the blocker.
+  const blocker = createBlocker({
+    win,
+    classifier,
+    isGranted: granted,
+    log,
+    intercept: resolved.autoBlock,
+    onInertFrame: (frame, category, service) => ui?.placeholders.show(frame, { category, service }),
+    onFrameReleased: (frame) => ui?.placeholders.remove(frame),
+  });
 
+  const waiters = new Set<{ category: Category; resolve: () => void }>();
   const commit = (next: ConsentState) => {
     const change: ConsentChange = { state: next, previous: state };
+    const withdrawn = categories.filter((c) => stateGrants(state, c) && !stateGrants(next, c));
     state = next;
     if (next.status === 'decided') store.save(next.record);
     else store.clear();
     log.debug('consent changed', next);
+    if (withdrawn.length > 0) {
+      const report = { categories: withdrawn, ...blocker.withdraw() };
+      log.debug('withdrawn', report);
+      emitter.emit('withdraw', report);
+      dispatchDomEvent(win, 'withdraw', report);
+    }
     emitter.emit('change', change);
     dispatchDomEvent(win, 'change', change);
     for (const waiter of waiters) {
@@ -86,7 +106,8 @@ export function createConsent(config: ConsentConfig, env: ConsentEnvironment = {
         waiter.resolve();
       }
     }
-    releaseGranted();
+    if (withdrawn.length > 0 && resolved.reloadOnWithdraw) win.location.reload();
+    else void blocker.releaseGranted();
   };
 
   const decideWith = (choices: Choices, method: ConsentMethod) => {
@@ -118,64 +139,81 @@ export function createConsent(config: ConsentConfig, env: ConsentEnvironment = {
     },
     showBanner: () => ui?.showBanner(),
     showPreferences: () => ui?.showPreferences(),
+    blocked: () => blocker.blocked(),
+    scan: () => scanPage(win, classifier),
     on: emitter.on,
     off: emitter.off,
     destroy() {
-      observer?.disconnect();
+      stopWatching();
+      blocker.stop();
       ui?.destroy();
     },
   };
 
-  const ui: Ui | undefined = resolved.ui ? createUiFor(doc, win, resolved, api, emitter) : undefined;
+  if (resolved.ui) ui = createUiFor(doc, win, model, resolved.nonce, api, emitter);
 
   // Tags still being parsed are released once the whole document is there
-  // (like `defer`), so an inline script is never cloned half-parsed.
-  let observer: MutationObserver | undefined;
-  onDocumentParsed(doc, () => {
-    releaseGranted();
+  // (like `defer`), so an inline script is never cloned half-parsed; later
+  // additions (a single-page app rendering marked-up tags) as they come.
+  const stopWatching = onDocumentParsed(doc, () => {
+    blocker.inspect(doc);
+    void blocker.releaseGranted();
     const watcher = new win.MutationObserver((mutations) => {
-      if (mutations.some((m) => Array.from(m.addedNodes).some(containsInertTag))) releaseGranted();
+      if (mutations.some((m) => Array.from(m.addedNodes).some(containsInertTag))) void blocker.releaseGranted();
     });
     watcher.observe(doc.documentElement, { childList: true, subtree: true });
-    observer = watcher;
+    return () => watcher.disconnect();
   });
 
   log.debug('started', { state, config: resolved });
+  if (resolved.debug) onDocumentParsed(doc, () => (log.table(scanTable(scanPage(win, classifier))), () => {}));
   dispatchDomEvent(win, 'ready', { state });
   if (state.status === 'undecided') ui?.showBanner();
   return api;
 }
 
-function createUiFor(
-  doc: Document,
-  win: BrowserWindow,
-  config: ReturnType<typeof validateConfig>,
-  api: ConsentApi,
-  emitter: ReturnType<typeof createEmitter<ConsentEvents>>,
-): Ui {
+function uiModel(config: ResolvedConfig, doc: Document, win: BrowserWindow): UiModel {
   const language = resolveLanguage(
     { configured: config.language, documentLang: doc.documentElement.lang, browserLanguages: win.navigator.languages },
     (code) => code in BUILT_IN_TEXTS || code in config.texts,
   );
   const texts = resolveTexts(language, config.texts);
-  return createUi(
-    doc,
-    { language, texts, privacyPolicyUrl: config.privacyPolicyUrl, categories: uiCategories(config.categories, texts, language) },
-    config.nonce,
-    {
-      acceptAll: api.acceptAll,
-      rejectAll: api.rejectAll,
-      save: (choices) => api.update(choices),
-      isGranted: api.isGranted,
-      shown: (view) => {
-        emitter.emit('show', { view });
-        dispatchDomEvent(win, 'show', { view });
-      },
-    },
-  );
+  return { language, texts, privacyPolicyUrl: config.privacyPolicyUrl, categories: uiCategories(config.categories, texts, language) };
 }
 
-function onDocumentParsed(doc: Document, callback: () => void): void {
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', callback, { once: true });
-  else callback();
+function createUiFor(
+  doc: Document,
+  win: BrowserWindow,
+  model: UiModel,
+  nonce: string | undefined,
+  api: ConsentApi,
+  emitter: Emitter<ConsentEvents>,
+): Ui {
+  return createUi(doc, model, nonce, {
+    acceptAll: api.acceptAll,
+    rejectAll: api.rejectAll,
+    save: (choices) => api.update(choices),
+    allow: (category) => api.update({ [category]: true }),
+    isGranted: api.isGranted,
+    shown: (view) => {
+      emitter.emit('show', { view });
+      dispatchDomEvent(win, 'show', { view });
+    },
+  });
+}
+
+/** Runs `callback` once the document is parsed; returns the function that undoes what it set up. */
+function onDocumentParsed(doc: Document, callback: () => () => void): () => void {
+  let undo: (() => void) | undefined;
+  let cancelled = false;
+  const run = () => {
+    if (!cancelled) undo = callback();
+  };
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', run, { once: true });
+  else run();
+  return () => {
+    cancelled = true;
+    doc.removeEventListener('DOMContentLoaded', run);
+    undo?.();
+  };
 }

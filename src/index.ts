@@ -18,3 +18,16 @@ export type {
   ConsentState,
 } from './store/consent-record.js';
 export type { Texts } from './i18n/texts.js';
+
+// Tracker catalogue and classifier (pure: no DOM).
+export { createClassifier } from './classifier/create-classifier.js';
+export { classifyCookie, classifyStorageKey, classifyUrl } from './classifier/default-classifier.js';
+export { coreCatalogue } from './catalogue/generated/core-catalogue.js';
+export { isCatalogue } from './catalogue/catalogue.js';
+export type { Classifier } from './classifier/create-classifier.js';
+export type { Classification, ClassificationSource } from './classifier/classification.js';
+export type { SiteRules, NameRule, UrlRule, RuleTarget, RuleAllow } from './classifier/site-rules.js';
+export type { ScanEntry, ScanKind } from './classifier/scan-page.js';
+export type { Catalogue } from './catalogue/catalogue.js';
+export type { BlockedEntry, BlockedKind } from './blocker/blocked-log.js';
+export type { WithdrawReport } from './api.js';

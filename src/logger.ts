@@ -3,6 +3,8 @@ export interface Logger {
   debug(...args: unknown[]): void;
   warn(...args: unknown[]): void;
   error(...args: unknown[]): void;
+  /** A table, in debug mode only. */
+  table(rows: readonly object[]): void;
 }
 
 export function createLogger(console: Console, debug: boolean): Logger {
@@ -11,5 +13,6 @@ export function createLogger(console: Console, debug: boolean): Logger {
     debug: debug ? (...args) => console.info(prefix, ...args) : () => {},
     warn: (...args) => console.warn(prefix, ...args),
     error: (...args) => console.error(prefix, ...args),
+    table: debug ? (rows) => console.table(rows) : () => {},
   };
 }

@@ -1,18 +1,22 @@
 /**
- * Tags a site marked up for consent:
+ * Inert tags: those a site marked up for consent, and those the blocker caught
+ * (it writes the same markup):
  *
  *   <script type="text/plain" data-consent="analytics" src="…"></script>
  *   <script type="text/plain" data-consent="advertising">…inline…</script>
  *   <img data-consent="advertising" data-src="…">   <iframe data-consent="personalisation" data-src="…">
  *
  * The browser neither runs a `text/plain` script nor fetches a `data-src`, so
- * these stay inert without any help; this module only finds the ones whose
+ * they stay inert without any help; this module only finds the ones whose
  * categories are now all granted. Pure query, no side effects.
  */
 import type { Category } from '../store/consent-record.js';
 
 export const CONSENT_ATTRIBUTE = 'data-consent';
-const INERT = `script[type="text/plain" i][${CONSENT_ATTRIBUTE}], [${CONSENT_ATTRIBUTE}][data-src], [${CONSENT_ATTRIBUTE}][data-srcset]`;
+const INERT = ['src', 'srcset', 'href', 'poster']
+  .map((attribute) => `[${CONSENT_ATTRIBUTE}][data-${attribute}]`)
+  .concat(`script[type="text/plain" i][${CONSENT_ATTRIBUTE}]`)
+  .join(',');
 
 /** `data-consent="analytics advertising"` needs both. */
 export function categoriesOf(element: Element): Category[] {
@@ -23,14 +27,19 @@ export function isInertTag(node: Node): node is Element {
   return node.nodeType === 1 && (node as Element).matches(INERT);
 }
 
-/** Whether `node` is or contains an inert marked-up tag. */
+/** Whether `node` is or contains an inert tag. */
 export function containsInertTag(node: Node): boolean {
   return node.nodeType === 1 && (isInertTag(node) || (node as Element).querySelector(INERT) !== null);
 }
 
+/** Inert tags, in document order. */
+export function findInert(root: ParentNode): Element[] {
+  return [...root.querySelectorAll(INERT)];
+}
+
 /** Inert tags whose every category is granted, in document order. */
 export function findReleasable(root: ParentNode, isGranted: (category: Category) => boolean): Element[] {
-  return [...root.querySelectorAll(INERT)].filter((element) => {
+  return findInert(root).filter((element) => {
     const categories = categoriesOf(element);
     return categories.length > 0 && categories.every(isGranted);
   });

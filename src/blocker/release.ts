@@ -11,7 +11,12 @@ export interface Releaser {
   release(elements: readonly Element[]): Promise<void>;
 }
 
-export function createReleaser(doc: Document): Releaser {
+export interface ReleaseHooks {
+  /** Told of every element about to go live, before it does (the interceptors let it through). */
+  released(element: Element): void;
+}
+
+export function createReleaser(doc: Document, hooks: ReleaseHooks): Releaser {
   const queued = new WeakSet<Element>();
   let chain: Promise<void> = Promise.resolve();
   return {
@@ -19,18 +24,19 @@ export function createReleaser(doc: Document): Releaser {
       const fresh = elements.filter((element) => !queued.has(element));
       for (const element of fresh) queued.add(element);
       if (fresh.length === 0) return chain;
-      chain = chain.then(() => releaseInOrder(fresh, doc));
+      chain = chain.then(() => releaseInOrder(fresh, doc, hooks));
       return chain;
     },
   };
 }
 
-async function releaseInOrder(elements: readonly Element[], doc: Document): Promise<void> {
+async function releaseInOrder(elements: readonly Element[], doc: Document, hooks: ReleaseHooks): Promise<void> {
   let ordered: Promise<unknown>[] = [];
   for (const element of elements) {
     if (!element.isConnected) continue;
     if (element instanceof doc.defaultView!.HTMLScriptElement) {
       const script = activeCopy(element, doc);
+      hooks.released(script);
       const external = script.hasAttribute('src');
       if (!external) {
         await Promise.all(ordered);
@@ -41,8 +47,9 @@ async function releaseInOrder(elements: readonly Element[], doc: Document): Prom
       }
       element.replaceWith(script);
     } else {
-      moveAttribute(element, 'data-srcset', 'srcset');
-      moveAttribute(element, 'data-src', 'src');
+      hooks.released(element);
+      // srcset before src, as the parser would see them.
+      for (const attribute of ['srcset', 'src', 'href', 'poster']) moveAttribute(element, `data-${attribute}`, attribute);
     }
   }
 }

@@ -1,3 +1,5 @@
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { SiteRules } from '../classifier/site-rules.js';
 import type { Category } from '../store/consent-record.js';
 import type { Texts } from '../i18n/texts.js';
 
@@ -49,6 +51,29 @@ export interface ConsentConfig {
   };
   /** Describe built-in categories, add services, or declare site-specific categories. */
   readonly categories?: Readonly<Record<string, CategoryConfig>>;
+  /**
+   * The site's own classification rules; they win over the tracker catalogue.
+   * `{ cookies: [{ prefix: 'trk_', category: 'analytics' }], urls: [{ path: '/collect', category: 'analytics' }, { host: 'cdn.partner.fr', allow: true }] }`
+   * @default none
+   */
+  readonly rules?: SiteRules;
+  /**
+   * Extra compiled catalogues, e.g. `catalogueFull` from `nexus-consent/catalogue-full`.
+   * @default none (the built-in core catalogue is always used)
+   */
+  readonly catalogues?: readonly Catalogue[];
+  /**
+   * Block trackers that are not marked up, from the catalogue and `rules`: scripts,
+   * images, iframes, requests, cookies and storage keys of categories not granted.
+   * @default true
+   */
+  readonly autoBlock?: boolean;
+  /**
+   * Reload the page when the visitor withdraws a category: code that already runs
+   * cannot be unloaded, a reload stops it for sure.
+   * @default false
+   */
+  readonly reloadOnWithdraw?: boolean;
   /** Override any UI string, per language: `{ fr: { acceptAll: 'J’accepte' } }`. A new language code adds a language. */
   readonly texts?: Readonly<Record<string, Partial<Texts>>>;
   /**
@@ -91,4 +116,8 @@ export interface ResolvedConfig {
   readonly ui: boolean;
   readonly nonce: string | undefined;
   readonly debug: boolean;
+  readonly rules: SiteRules;
+  readonly catalogues: readonly Catalogue[];
+  readonly autoBlock: boolean;
+  readonly reloadOnWithdraw: boolean;
 }

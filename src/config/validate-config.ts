@@ -6,11 +6,14 @@
 import { NECESSARY, OPTIONAL_BUILT_IN_CATEGORIES } from '../store/consent-record.js';
 import { fr } from '../i18n/fr.js';
 import type { TextKey } from '../i18n/texts.js';
+import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
+import { validateSiteRules } from '../classifier/site-rules.js';
 import { ConsentConfigError } from './config-error.js';
 import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig } from './types.js';
 
 export const CONFIG_KEYS = [
-  'privacyPolicyUrl', 'revision', 'language', 'validityMonths', 'cookie', 'categories', 'texts', 'ui', 'nonce', 'debug',
+  'privacyPolicyUrl', 'revision', 'language', 'validityMonths', 'cookie', 'categories', 'rules', 'catalogues',
+  'autoBlock', 'reloadOnWithdraw', 'texts', 'ui', 'nonce', 'debug',
 ] as const satisfies readonly (keyof ConsentConfig)[];
 const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
 const CATEGORY_ID = /^[a-z][a-z0-9-]{0,31}$/;
@@ -39,6 +42,7 @@ export function validateConfig(input: unknown): ResolvedConfig {
     typeof v === 'string' && DOMAIN.test(v),
   ) as string | undefined;
 
+  const resolvedCategories = categories(config.categories);
   return {
     privacyPolicyUrl,
     revision,
@@ -46,7 +50,11 @@ export function validateConfig(input: unknown): ResolvedConfig {
     validityMonths,
     cookieName,
     cookieDomain,
-    categories: categories(config.categories),
+    categories: resolvedCategories,
+    rules: validateSiteRules(config.rules, 'rules', resolvedCategories.map((c) => c.id)),
+    catalogues: catalogues(config.catalogues),
+    autoBlock: boolean(config.autoBlock, 'autoBlock', true),
+    reloadOnWithdraw: boolean(config.reloadOnWithdraw, 'reloadOnWithdraw', false),
     texts: texts(config.texts),
     ui: boolean(config.ui, 'ui', true),
     nonce: optional(config.nonce, 'nonce', 'a non-empty string', (v) => typeof v === 'string' && v !== '') as
@@ -74,6 +82,15 @@ function categories(input: unknown): ResolvedCategory[] {
       services: services.map((s, i) => service(s, `${field}.services[${i}]`)),
     };
   });
+}
+
+function catalogues(input: unknown): Catalogue[] {
+  if (input === undefined) return [];
+  if (!Array.isArray(input)) throw new ConsentConfigError('catalogues', 'an array of compiled catalogues', input);
+  input.forEach((c, i) => {
+    if (!isCatalogue(c)) throw new ConsentConfigError(`catalogues[${i}]`, 'a compiled catalogue (e.g. catalogueFull from nexus-consent/catalogue-full)', c);
+  });
+  return input as Catalogue[];
 }
 
 function service(input: unknown, field: string): ServiceConfig {

@@ -17,6 +17,9 @@ export const en = {
   alwaysOn: 'Always on',
   privacyPolicy: 'Privacy policy',
   servicesLabel: 'Partners:',
+  placeholderLabel: 'Blocked content: {service}',
+  placeholderText: 'This content ({service}) sets trackers of the “{category}” category. It only shows with your consent.',
+  placeholderAllow: 'Allow “{category}” and show',
   necessaryLabel: 'Strictly necessary',
   necessaryDescription:
     'Needed for the site to work: security, load balancing, remembering your choices. They do not need your consent.',

@@ -19,6 +19,9 @@ export const fr = {
   alwaysOn: 'Toujours actif',
   privacyPolicy: 'Politique de confidentialité',
   servicesLabel: 'Partenaires :',
+  placeholderLabel: 'Contenu bloqué : {service}',
+  placeholderText: 'Ce contenu ({service}) dépose des traceurs de la catégorie « {category} ». Il ne s’affiche qu’avec votre accord.',
+  placeholderAllow: 'Autoriser « {category} » et afficher',
   necessaryLabel: 'Strictement nécessaires',
   necessaryDescription:
     'Indispensables au fonctionnement du site : sécurité, équilibrage de charge, mémorisation de vos choix. Ils ne demandent pas votre accord.',

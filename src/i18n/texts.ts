@@ -14,6 +14,10 @@ export interface Texts {
   readonly alwaysOn: string;
   readonly privacyPolicy: string;
   readonly servicesLabel: string;
+  /** Placeholder of a blocked embed; `{service}` and `{category}` are filled in as text. */
+  readonly placeholderLabel: string;
+  readonly placeholderText: string;
+  readonly placeholderAllow: string;
   readonly necessaryLabel: string;
   readonly necessaryDescription: string;
   readonly analyticsLabel: string;

@@ -4,20 +4,25 @@
  */
 import type { Category, Choices } from '../store/consent-record.js';
 import { createBanner } from './banner.js';
-import { mountRoot, type UiRoot } from './mount-root.js';
+import { createStyleAdopter, mountRoot, type UiRoot } from './mount-root.js';
 import { createPreferencesDialog, type PreferencesDialog } from './preferences-dialog.js';
+import { createPlaceholders, type Placeholders } from './embed-placeholder.js';
 import type { UiModel } from './view-model.js';
 
 export interface UiCallbacks {
   acceptAll(): void;
   rejectAll(): void;
   save(choices: Choices): void;
+  /** Grant one category (from an embed's placeholder). */
+  allow(category: Category): void;
   isGranted(category: Category): boolean;
   /** Told when a view opens, for the `show` event. */
   shown(view: 'banner' | 'preferences'): void;
 }
 
 export interface Ui {
+  /** Placeholders of blocked embeds. */
+  readonly placeholders: Placeholders;
   showBanner(): void;
   showPreferences(): void;
   /** Hides both views (after a decision). */
@@ -29,7 +34,8 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
   let root: UiRoot | undefined;
   let banner: HTMLElement | undefined;
   let dialog: PreferencesDialog | undefined;
-  const shadow = () => (root ??= mountRoot(doc, nonce)).shadow;
+  const adoptStyles = createStyleAdopter(doc, nonce);
+  const shadow = () => (root ??= mountRoot(doc, adoptStyles)).shadow;
 
   const getBanner = () => {
     if (!banner) {
@@ -55,6 +61,7 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
   };
 
   const ui: Ui = {
+    placeholders: createPlaceholders(doc, model, adoptStyles, callbacks.allow),
     showBanner() {
       getBanner().hidden = false;
       callbacks.shown('banner');

@@ -18,21 +18,11 @@ export interface UiRoot {
   remove(): void;
 }
 
-export function mountRoot(doc: Document, nonce: string | undefined): UiRoot {
+export function mountRoot(doc: Document, adoptStyles: StyleAdopter): UiRoot {
   const host = doc.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, '');
   const shadow = host.attachShadow({ mode: 'open' });
-  const win = doc.defaultView!;
-  if ('adoptedStyleSheets' in shadow && 'replaceSync' in win.CSSStyleSheet.prototype) {
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
-  } else {
-    const style = doc.createElement('style');
-    if (nonce) style.nonce = nonce;
-    style.textContent = css;
-    shadow.append(style);
-  }
+  adoptStyles(shadow);
   const stopWaiting = whenBodyExists(doc, (body) => body.prepend(host));
   return {
     shadow,
@@ -40,6 +30,28 @@ export function mountRoot(doc: Document, nonce: string | undefined): UiRoot {
       stopWaiting();
       host.remove();
     },
+  };
+}
+
+export type StyleAdopter = (shadow: ShadowRoot) => void;
+
+/** Gives shadow roots the SDK's styles: one constructed sheet shared by all of them, else a <style> each. */
+export function createStyleAdopter(doc: Document, nonce: string | undefined): StyleAdopter {
+  const win = doc.defaultView!;
+  let sheet: CSSStyleSheet | undefined;
+  return (shadow) => {
+    if ('adoptedStyleSheets' in shadow && 'replaceSync' in win.CSSStyleSheet.prototype) {
+      if (!sheet) {
+        sheet = new win.CSSStyleSheet();
+        sheet.replaceSync(css);
+      }
+      shadow.adoptedStyleSheets = [sheet];
+    } else {
+      const style = doc.createElement('style');
+      if (nonce) style.nonce = nonce;
+      style.textContent = css;
+      shadow.append(style);
+    }
   };
 }
 

@@ -1,0 +1,53 @@
+/**
+ * What the blocker stopped, for `blocked()` and the debug console: kind, URL or
+ * name, service, category, time. A request the browser sent before any script
+ * could act (the preload scanner fetching a tag written in the HTML) is kept
+ * with `escaped: true` — hidden from nobody.
+ */
+import type { Category } from '../store/consent-record.js';
+
+export type BlockedKind =
+  | 'script'
+  | 'img'
+  | 'iframe'
+  | 'link'
+  | 'media'
+  | 'fetch'
+  | 'xhr'
+  | 'beacon'
+  | 'cookie'
+  | 'storage';
+
+export interface BlockedEntry {
+  readonly kind: BlockedKind;
+  /** The URL, or the cookie name / storage key. */
+  readonly target: string;
+  readonly service: string;
+  readonly vendor: string;
+  readonly category: Category;
+  /** Epoch milliseconds. */
+  readonly time: number;
+  /** How it reached the page: written in the HTML, inserted by script, or a call. */
+  readonly via: 'html' | 'script';
+  /** True when the browser fetched it anyway (HTML tags seen by the preload scanner). */
+  readonly escaped: boolean;
+}
+
+export interface BlockedLog {
+  add(entry: Omit<BlockedEntry, 'escaped'>): void;
+  list(wasFetched: (url: string) => boolean): BlockedEntry[];
+}
+
+/** Keeps at most `limit` entries: a page that retries a beacon forever must not grow memory forever. */
+export function createBlockedLog(limit = 500): BlockedLog {
+  const entries: Omit<BlockedEntry, 'escaped'>[] = [];
+  return {
+    add(entry) {
+      if (entries.length >= limit) entries.shift();
+      entries.push(entry);
+    },
+    list(wasFetched) {
+      return entries.map((e) => ({ ...e, escaped: e.via === 'html' && e.kind !== 'cookie' && e.kind !== 'storage' && wasFetched(e.target) }));
+    },
+  };
+}

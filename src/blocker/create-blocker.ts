@@ -1,0 +1,186 @@
+/**
+ * The automatic blocker: installs every interceptor, answers their questions
+ * from the classifier and the consent state, keeps the log of what it stopped,
+ * and releases what a grant allows. Marked-up tags and caught tags share one
+ * inert form, so one release path serves both.
+ */
+import type { BrowserWindow } from '../browser-window.js';
+import type { Logger } from '../logger.js';
+import type { Category } from '../store/consent-record.js';
+import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
+import { isInert, kindOf, neutralize, URL_ATTRIBUTES, urlsOf, WATCHED_SELECTOR } from './element-sources.js';
+import { saveNatives, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
+import { domInsertion } from './interceptors/dom-insertion.js';
+import { htmlStrings } from './interceptors/html-strings.js';
+import { networkRequests } from './interceptors/network-requests.js';
+import { parsedTags } from './interceptors/parsed-tags.js';
+import { storageWrites } from './interceptors/storage-writes.js';
+import { urlAttributes } from './interceptors/url-attributes.js';
+import { categoriesOf, findInert, findReleasable } from './marked-up-tags.js';
+import { createReleaser } from './release.js';
+import { shouldBlock, type Classified } from './should-block.js';
+import { clearStorageKeys, cookieNames, deleteCookies, type CleanupReport } from './withdraw.js';
+
+export interface TrackerClassifier {
+  classifyUrl(url: string, pageUrl?: string): Classified | undefined;
+  classifyCookie(name: string): Classified | undefined;
+  classifyStorageKey(key: string): Classified | undefined;
+}
+
+export interface BlockerOptions {
+  readonly win: BrowserWindow;
+  readonly classifier: TrackerClassifier;
+  readonly isGranted: (category: Category) => boolean;
+  readonly log: Logger;
+  /** Install the interceptors (automatic blocking); without, only marked-up tags wait. @default true */
+  readonly intercept?: boolean;
+  /** Called for each inert iframe, e.g. to show a placeholder. */
+  readonly onInertFrame?: (frame: HTMLIFrameElement, category: Category, service: string | undefined) => void;
+  /** Called when an iframe goes live again. */
+  readonly onFrameReleased?: (frame: HTMLIFrameElement) => void;
+}
+
+export interface Blocker {
+  /** Releases every inert tag whose categories are now all granted, in document order. */
+  releaseGranted(): Promise<void>;
+  /** Deletes the cookies and storage keys of categories no longer granted, and stops their iframes. */
+  withdraw(): CleanupReport;
+  /** What was blocked so far. */
+  blocked(): BlockedEntry[];
+  /** Holds what is already in the page below `root` (an SDK started after the parse). */
+  inspect(root: ParentNode): void;
+  /** Removes every interceptor. */
+  stop(): void;
+}
+
+const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, networkRequests, storageWrites, parsedTags];
+
+export function createBlocker(options: BlockerOptions): Blocker {
+  const { win, classifier, isGranted, log } = options;
+  const doc = win.document;
+  const native = saveNatives(win);
+  const nativeCookie = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie')!;
+  const entries = createBlockedLog();
+  const released = new WeakSet<Element>();
+  const liveFrames = new Set<HTMLIFrameElement>();
+  let failed = false;
+
+  const record = (kind: BlockedKind, target: string, c: Classified, via: Via) => {
+    entries.add({ kind, target, service: c.service, vendor: c.vendor, category: c.category, time: Date.now(), via });
+    log.debug(`blocked ${kind} ${target}: ${c.vendor} ${c.service}, waiting for "${c.category}"`);
+  };
+  const verdict = (c: Classified | undefined) => {
+    const v = shouldBlock(c, isGranted);
+    return v.block ? v.classification : undefined;
+  };
+
+  const ctx: InterceptorContext = {
+    win,
+    native,
+    checkUrl(url, kind, via) {
+      const absolute = resolveHttpUrl(url, doc.baseURI);
+      if (!absolute) return undefined;
+      const c = verdict(classifier.classifyUrl(absolute, doc.location.href));
+      if (c) record(kind, absolute, c, via);
+      return c;
+    },
+    checkCookie(name) {
+      const c = verdict(classifier.classifyCookie(name));
+      if (c) record('cookie', name, c, 'script');
+      return c;
+    },
+    checkStorageKey(key) {
+      const c = verdict(classifier.classifyStorageKey(key));
+      if (c) record('storage', key, c, 'script');
+      return c;
+    },
+    isReleased: (element) => released.has(element),
+    holdElement(element, via) {
+      if (!URL_ATTRIBUTES[element.tagName] || released.has(element)) return false;
+      if (isInert(element)) {
+        inertFrame(element);
+        return true;
+      }
+      for (const [, url] of urlsOf(element)) {
+        const c = ctx.checkUrl(url, kindOf(element), via);
+        if (!c) continue;
+        neutralize(element, c, native);
+        inertFrame(element);
+        return true;
+      }
+      return false;
+    },
+    fail(error) {
+      if (failed) return;
+      failed = true;
+      log.error('an interceptor failed; the page’s call went ahead unchanged:', error);
+    },
+  };
+
+  const inertFrame = (element: Element) => {
+    if (element.tagName !== 'IFRAME' || !options.onInertFrame) return;
+    const frame = element as HTMLIFrameElement;
+    options.onInertFrame(frame, categoriesOf(frame)[0] ?? 'necessary', frame.getAttribute('data-consent-service') ?? undefined);
+  };
+
+  const uninstall = options.intercept === false ? [] : INTERCEPTORS.map((install) => install(ctx));
+  const releaser = createReleaser(doc, {
+    released(element) {
+      released.add(element);
+      if (element.tagName === 'IFRAME') {
+        liveFrames.add(element as HTMLIFrameElement);
+        options.onFrameReleased?.(element as HTMLIFrameElement);
+      }
+    },
+  });
+
+  return {
+    releaseGranted() {
+      return releaser.release(findReleasable(doc, isGranted)).catch((error) => log.error('release failed:', error));
+    },
+    withdraw() {
+      const withdrawn = (c: Classified | undefined) => c !== undefined && verdict(c) !== undefined;
+      const write = (line: string) => nativeCookie.set!.call(doc, line);
+      const names = cookieNames(doc).filter((name) => withdrawn(classifier.classifyCookie(name)));
+      const deletedCookies = deleteCookies(doc, names, write);
+      const clearedStorageKeys = clearStorageKeys(win, (key) => withdrawn(classifier.classifyStorageKey(key)));
+      // A live iframe can be stopped, unlike a script: put it back to sleep.
+      for (const frame of liveFrames) {
+        const categories = categoriesOf(frame);
+        if (frame.isConnected && categories.some((c) => !isGranted(c))) {
+          liveFrames.delete(frame);
+          released.delete(frame);
+          const src = frame.getAttribute('src');
+          if (src !== null) {
+            native.set(frame, 'data-src', src);
+            native.remove(frame, 'src');
+          }
+          inertFrame(frame);
+        }
+      }
+      return { deletedCookies, remainingCookies: names.filter((n) => !deletedCookies.includes(n)), clearedStorageKeys };
+    },
+    blocked() {
+      const fetched = new Set(win.performance.getEntriesByType('resource').map((e) => e.name));
+      return entries.list((url) => fetched.has(url));
+    },
+    inspect(root) {
+      for (const element of root.querySelectorAll(WATCHED_SELECTOR)) ctx.holdElement(element, 'script');
+    },
+    stop() {
+      uninstall.forEach((undo) => undo());
+    },
+  };
+}
+
+/** Absolute http(s) URL, or undefined for data:, blob:, about:, javascript: and garbage. */
+function resolveHttpUrl(url: string, base: string): string | undefined {
+  try {
+    const parsed = new URL(url, base);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export { findInert };

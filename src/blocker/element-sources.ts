@@ -1,0 +1,100 @@
+/**
+ * Which attributes make an element fetch something, and how an element is made
+ * inert in place (and found again for release). One representation for tags a
+ * site marked up and tags the blocker caught: `data-consent` names the category,
+ * a script gets `type="text/plain"`, and a URL attribute moves to `data-<name>`.
+ */
+import type { Classified } from './should-block.js';
+
+/** Tag name → attributes holding a URL it would fetch. */
+export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  SCRIPT: ['src'],
+  IMG: ['src', 'srcset'],
+  IFRAME: ['src'],
+  LINK: ['href'],
+  SOURCE: ['src', 'srcset'],
+  VIDEO: ['src', 'poster'],
+  AUDIO: ['src'],
+  EMBED: ['src'],
+};
+export const WATCHED_SELECTOR = 'script[src],img,iframe[src],link[href],source,video,audio,embed[src]';
+export const SERVICE_ATTRIBUTE = 'data-consent-service';
+export const CATEGORY_ATTRIBUTE = 'data-consent';
+
+/** The kind a blocked element is reported as. */
+export function kindOf(element: Element): 'script' | 'img' | 'iframe' | 'link' | 'media' {
+  switch (element.tagName) {
+    case 'SCRIPT': return 'script';
+    case 'IMG': return 'img';
+    case 'IFRAME': return 'iframe';
+    case 'LINK': return 'link';
+    default: return 'media';
+  }
+}
+
+/** Link types that fetch: a stylesheet, icon or preconnect from a tracker host is left alone. */
+const FETCHING_LINKS = /(^|\s)(preload|prefetch|modulepreload|prerender|stylesheet)(\s|$)/i;
+
+export function isFetchingLink(link: Element): boolean {
+  return FETCHING_LINKS.test(link.getAttribute('rel') ?? '');
+}
+
+/** The URLs an element would fetch, with the attribute each comes from. */
+export function urlsOf(element: Element): [attribute: string, url: string][] {
+  const attributes = URL_ATTRIBUTES[element.tagName];
+  if (!attributes) return [];
+  if (element.tagName === 'LINK' && !isFetchingLink(element)) return [];
+  const found: [string, string][] = [];
+  for (const attribute of attributes) {
+    const value = element.getAttribute(attribute);
+    if (!value) continue;
+    if (attribute === 'srcset') for (const url of srcsetUrls(value)) found.push([attribute, url]);
+    else found.push([attribute, value]);
+  }
+  return found;
+}
+
+/** `a.jpg 1x, b.jpg 2x` → the URLs (a URL may contain commas only when encoded). */
+export function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
+}
+
+export interface NativeAttributes {
+  set(element: Element, name: string, value: string): void;
+  remove(element: Element, name: string): void;
+}
+
+/**
+ * Makes an element inert where it stands. A script keeps its `src` (a
+ * `text/plain` script is never fetched) and remembers whether it was async;
+ * other elements park their URL attributes in `data-*`.
+ */
+export function neutralize(element: Element, classification: Classified, native: NativeAttributes): void {
+  native.set(element, CATEGORY_ATTRIBUTE, classification.category);
+  native.set(element, SERVICE_ATTRIBUTE, classification.service);
+  if (element.tagName === 'SCRIPT') {
+    const script = element as HTMLScriptElement;
+    const type = script.getAttribute('type');
+    if (type && type.toLowerCase() !== 'text/plain') native.set(script, 'data-type', type);
+    // A script inserted by script is async unless told otherwise; keep that on release.
+    if (script.async && !script.hasAttribute('async')) native.set(script, 'async', '');
+    native.set(script, 'type', 'text/plain');
+    return;
+  }
+  for (const attribute of URL_ATTRIBUTES[element.tagName] ?? []) {
+    const value = element.getAttribute(attribute);
+    if (value === null) continue;
+    native.set(element, `data-${attribute}`, value);
+    native.remove(element, attribute);
+  }
+}
+
+/** Already inert: marked up by the site, or caught before. */
+export function isInert(element: Element): boolean {
+  if (!element.hasAttribute(CATEGORY_ATTRIBUTE)) return false;
+  if (element.tagName === 'SCRIPT') return (element.getAttribute('type') ?? '').toLowerCase() === 'text/plain';
+  return !(URL_ATTRIBUTES[element.tagName] ?? []).some((attribute) => element.hasAttribute(attribute));
+}

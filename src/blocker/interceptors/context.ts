@@ -1,0 +1,79 @@
+/**
+ * What every interceptor gets: the window to patch, the questions it may ask,
+ * and the one way it may act on an element. Interceptors only patch and ask;
+ * deciding is should-block.ts, un-blocking is release.ts.
+ */
+import type { BrowserWindow } from '../../browser-window.js';
+import type { BlockedKind } from '../blocked-log.js';
+import type { NativeAttributes } from '../element-sources.js';
+import type { Classified } from '../should-block.js';
+
+export type Via = 'html' | 'script';
+
+export interface Natives extends NativeAttributes {
+  setInnerHtml(element: Element, html: string): void;
+}
+
+/** Saves the originals the blocker itself needs, before anything is patched. */
+export function saveNatives(win: BrowserWindow): Natives {
+  const { setAttribute, removeAttribute } = win.Element.prototype;
+  const innerHtml = Object.getOwnPropertyDescriptor(win.Element.prototype, 'innerHTML')!.set!;
+  return {
+    set: (element, name, value) => setAttribute.call(element, name, value),
+    remove: (element, name) => removeAttribute.call(element, name),
+    setInnerHtml: (element, html) => innerHtml.call(element, html),
+  };
+}
+
+export interface InterceptorContext {
+  readonly win: BrowserWindow;
+  /** The page's own methods, saved before any patch. */
+  readonly native: Natives;
+  /** A URL about to be fetched: its classification when it must wait (already logged), else undefined. */
+  checkUrl(url: string, kind: BlockedKind, via: Via): Classified | undefined;
+  checkCookie(name: string): Classified | undefined;
+  checkStorageKey(key: string): Classified | undefined;
+  /** Elements the releaser let through are never held again (a site's markup wins over the catalogue). */
+  isReleased(element: Element): boolean;
+  /**
+   * Makes the element inert if it would fetch something that must wait (or
+   * leaves it alone when already inert or released). True if it is now inert.
+   */
+  holdElement(element: Element, via: Via): boolean;
+  /** An interceptor threw: the page's own call goes ahead unchanged; logged once. */
+  fail(error: unknown): void;
+}
+
+/** Installs one interceptor; returns the function that removes it. */
+export type Interceptor = (ctx: InterceptorContext) => () => void;
+
+/**
+ * Replaces `target[name]` with `wrap(original)`; returns the undo. Patching is
+ * by property assignment on the prototype, as the page itself would.
+ */
+export function patchMethod<T extends object, K extends keyof T>(
+  target: T,
+  name: K,
+  wrap: (original: T[K]) => T[K],
+): () => void {
+  const original = target[name];
+  if (typeof original !== 'function') return () => {};
+  const descriptor = Object.getOwnPropertyDescriptor(target, name);
+  Object.defineProperty(target, name, { ...descriptor, value: wrap(original) });
+  return () => {
+    if (descriptor) Object.defineProperty(target, name, descriptor);
+    else delete target[name];
+  };
+}
+
+/** Wraps the setter of an accessor property (e.g. `HTMLImageElement.prototype.src`). */
+export function patchSetter<T>(
+  prototype: object,
+  name: string,
+  wrap: (set: (this: T, value: unknown) => void) => (this: T, value: unknown) => void,
+): () => void {
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
+  if (!descriptor?.set || !descriptor.configurable) return () => {};
+  Object.defineProperty(prototype, name, { ...descriptor, set: wrap(descriptor.set as (this: T, value: unknown) => void) });
+  return () => Object.defineProperty(prototype, name, descriptor);
+}

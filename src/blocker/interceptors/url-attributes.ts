@@ -1,0 +1,83 @@
+/**
+ * Vector 4 (and 2): URLs given to elements from script — `img.src = …`,
+ * `new Image().src = …`, `srcset`, `iframe.src`, `link.href`, and
+ * `setAttribute('src', …)`. An image starts fetching as soon as its `src` is
+ * set, connected or not, so the value is checked before it reaches the element:
+ * when it must wait, it lands in `data-src` instead.
+ */
+import { isFetchingLink, isInert, kindOf, neutralize, srcsetUrls, URL_ATTRIBUTES } from '../element-sources.js';
+import type { Classified } from '../should-block.js';
+import { patchMethod, patchSetter, type Interceptor, type InterceptorContext } from './context.js';
+
+/** Prototype name → URL properties whose setters are checked. */
+const SETTERS: readonly [string, readonly string[]][] = [
+  ['HTMLScriptElement', ['src']],
+  ['HTMLImageElement', ['src', 'srcset']],
+  ['HTMLIFrameElement', ['src']],
+  ['HTMLLinkElement', ['href']],
+  ['HTMLSourceElement', ['src', 'srcset']],
+  ['HTMLMediaElement', ['src']],
+  ['HTMLVideoElement', ['poster']],
+  ['HTMLEmbedElement', ['src']],
+];
+
+export const urlAttributes: Interceptor = (ctx) => {
+  const win = ctx.win as unknown as Record<string, { prototype: object } | undefined>;
+  const undo: (() => void)[] = [];
+  for (const [constructor, properties] of SETTERS) {
+    const prototype = win[constructor]?.prototype;
+    if (!prototype) continue;
+    for (const property of properties) {
+      undo.push(
+        patchSetter<Element>(prototype, property, (set) =>
+          function (value) {
+            if (!parked(this, property, value, ctx)) set.call(this, value);
+          },
+        ),
+      );
+    }
+  }
+  type SetAttribute = (this: Element, name: string, value: string) => void;
+  undo.push(
+    patchMethod(ctx.win.Element.prototype as unknown as Record<string, SetAttribute>, 'setAttribute', (original) =>
+      function (this: Element, name: string, value: string) {
+        if (!parked(this, String(name).toLowerCase(), value, ctx)) original.call(this, name, value);
+      },
+    ),
+  );
+  return () => undo.forEach((u) => u());
+};
+
+/**
+ * True when the value was parked in `data-<attribute>` instead of set. A script
+ * is made inert (text/plain) and then gets its `src` as usual: an inert script
+ * is never fetched.
+ */
+function parked(element: Element, attribute: string, value: unknown, ctx: InterceptorContext): boolean {
+  try {
+    const attributes = URL_ATTRIBUTES[element.tagName];
+    if (!attributes?.includes(attribute) || ctx.isReleased(element)) return false;
+    if (element.tagName === 'LINK' && !isFetchingLink(element)) return false;
+    const isScript = element.tagName === 'SCRIPT';
+    if (isInert(element)) {
+      if (isScript) return false;
+      ctx.native.set(element, `data-${attribute}`, String(value));
+      return true;
+    }
+    // A script is only fetched once connected: the insertion check covers a disconnected one.
+    if (isScript && !element.isConnected) return false;
+    const text = String(value);
+    let verdict: Classified | undefined;
+    for (const url of attribute === 'srcset' ? srcsetUrls(text) : [text]) {
+      verdict ??= ctx.checkUrl(url, kindOf(element), 'script');
+    }
+    if (!verdict) return false;
+    neutralize(element, verdict, ctx.native);
+    if (isScript) return false;
+    ctx.native.set(element, `data-${attribute}`, text);
+    return true;
+  } catch (error) {
+    ctx.fail(error);
+    return false;
+  }
+}

@@ -1,0 +1,292 @@
+import { describe, expect, it } from 'vitest';
+import { catalogueFull } from '../catalogue/catalogue-full.js';
+import { coreCatalogue } from '../catalogue/generated/core-catalogue.js';
+import type { BuiltInCategory } from '../store/consent-record.js';
+import { createClassifier } from './create-classifier.js';
+import { classifyCookie, classifyStorageKey, classifyUrl } from './default-classifier.js';
+
+type Kind = 'cookie' | 'storage' | 'url';
+/** [kind, input, expected service, expected category, base URL for relative ones] */
+type Labelled = readonly [Kind, string, string, BuiltInCategory, string?];
+
+const PAGE = 'https://www.nexus-tech.fr/boutique/produit?id=1';
+
+/** Well-known trackers, labelled by hand from each vendor's documentation. */
+const LABELLED: readonly Labelled[] = [
+  // analytics
+  ['cookie', '_ga', 'google-analytics', 'analytics'],
+  ['cookie', '_ga_ABC123XYZ9', 'google-analytics', 'analytics'],
+  ['cookie', '_gid', 'google-analytics', 'analytics'],
+  ['cookie', '_gat_UA-12345-1', 'google-analytics', 'analytics'],
+  ['cookie', '_hjSessionUser_3456789', 'hotjar', 'analytics'],
+  ['cookie', '_hjSession_3456789', 'hotjar', 'analytics'],
+  ['cookie', '_pk_id.1.1fff', 'matomo', 'analytics'],
+  ['cookie', '_pk_ses.3.a1b2', 'matomo', 'analytics'],
+  ['cookie', '_clck', 'microsoft-clarity', 'analytics'],
+  ['cookie', 's_cc', 'adobe-analytics', 'analytics'],
+  ['cookie', 'mp_0123456789abcdef_mixpanel', 'mixpanel', 'analytics'],
+  ['cookie', 'AMP_abc1234567', 'amplitude', 'analytics'],
+  ['cookie', 'ajs_anonymous_id', 'segment', 'analytics'],
+  ['cookie', '_hp2_id.12345', 'heap', 'analytics'],
+  ['cookie', 'fs_uid', 'fullstory', 'analytics'],
+  ['cookie', '_cs_id', 'contentsquare', 'analytics'],
+  ['cookie', '_ym_uid', 'yandex-metrica', 'analytics'],
+  ['cookie', 'ABTasty', 'ab-tasty', 'analytics'],
+  ['cookie', 'atuserid', 'piano-analytics', 'analytics'],
+  ['storage', '_hjRecordingLastActivity', 'hotjar', 'analytics'],
+  ['storage', 'ajs_user_traits', 'segment', 'analytics'],
+  ['url', 'https://www.google-analytics.com/g/collect?v=2&tid=G-XXXX', 'google-analytics', 'analytics'],
+  ['url', 'https://region1.google-analytics.com/g/collect', 'google-analytics', 'analytics'],
+  ['url', '//www.google-analytics.com/analytics.js', 'google-analytics', 'analytics'],
+  ['url', 'https://www.googletagmanager.com/gtag/js?id=G-ABC123', 'google-analytics', 'analytics'],
+  ['url', 'https://sgtm.nexus-tech.fr/g/collect?v=2', 'google-analytics', 'analytics'],
+  ['url', 'https://www.clarity.ms/tag/abcdef', 'microsoft-clarity', 'analytics'],
+  ['url', 'https://static.hotjar.com/c/hotjar-123.js?sv=6', 'hotjar', 'analytics'],
+  ['url', 'https://cdn.matomo.cloud/example.matomo.cloud/matomo.js', 'matomo', 'analytics'],
+  ['url', 'https://stats.example.org/matomo.php?idsite=1&rec=1', 'matomo', 'analytics'],
+  ['url', '/piwik.php?idsite=2', 'matomo', 'analytics', PAGE],
+  ['url', 'https://tag.aticdn.net/123/smarttag.js', 'piano-analytics', 'analytics'],
+  ['url', 'https://logs1412.xiti.com/hit.xiti?s=1', 'piano-analytics', 'analytics'],
+  ['url', 'https://try.abtasty.com/abc.js', 'ab-tasty', 'analytics'],
+  ['url', 'https://abc.sc.omtrdc.net/b/ss/rsid/1', 'adobe-analytics', 'analytics'],
+  ['url', 'https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js', 'mixpanel', 'analytics'],
+  ['url', 'https://cdn.amplitude.com/libs/analytics-browser-2.0.0-min.js.gz', 'amplitude', 'analytics'],
+  ['url', 'https://cdn.segment.com/analytics.js/v1/key/analytics.min.js', 'segment', 'analytics'],
+  ['url', 'https://cdn.heapanalytics.com/js/heap-1.js', 'heap', 'analytics'],
+  ['url', 'https://edge.fullstory.com/s/fs.js', 'fullstory', 'analytics'],
+  ['url', 'https://t.contentsquare.net/uxa/abc.js', 'contentsquare', 'analytics'],
+  ['url', 'https://mc.yandex.ru/metrika/tag.js', 'yandex-metrica', 'analytics'],
+  // advertising
+  ['cookie', '_gcl_au', 'google-ads', 'advertising'],
+  ['cookie', 'IDE', 'google-ads', 'advertising'],
+  ['cookie', 'test_cookie', 'google-ads', 'advertising'],
+  ['cookie', '_fbp', 'meta-pixel', 'advertising'],
+  ['cookie', '_fbc', 'meta-pixel', 'advertising'],
+  ['cookie', '_uetsid', 'microsoft-advertising', 'advertising'],
+  ['cookie', 'MUID', 'microsoft-advertising', 'advertising'],
+  ['cookie', '_ttp', 'tiktok-pixel', 'advertising'],
+  ['cookie', 'li_sugr', 'linkedin-insight', 'advertising'],
+  ['cookie', 'bcookie', 'linkedin-insight', 'advertising'],
+  ['cookie', '_pin_unauth', 'pinterest-tag', 'advertising'],
+  ['cookie', '_scid', 'snap-pixel', 'advertising'],
+  ['cookie', 'cto_bundle', 'criteo', 'advertising'],
+  ['cookie', 't_gid', 'taboola', 'advertising'],
+  ['cookie', 'obuid', 'outbrain', 'advertising'],
+  ['cookie', '__qca', 'quantcast', 'advertising'],
+  ['cookie', 'AMCV_ABC123%40AdobeOrg', 'adobe-audience-manager', 'advertising'],
+  ['cookie', '__hstc', 'hubspot', 'advertising'],
+  ['cookie', 'YSC', 'youtube', 'advertising'],
+  ['cookie', 'VISITOR_INFO1_LIVE', 'youtube', 'advertising'],
+  ['storage', '_uetvid', 'microsoft-advertising', 'advertising'],
+  ['storage', 'tt_sessionId', 'tiktok-pixel', 'advertising'],
+  ['storage', '_gcl_ls', 'google-ads', 'advertising'],
+  ['storage', 'cto_bundle', 'criteo', 'advertising'],
+  ['storage', 'yt-remote-device-id', 'youtube', 'advertising'],
+  ['url', 'https://www.googleadservices.com/pagead/conversion.js', 'google-ads', 'advertising'],
+  ['url', 'https://googleads.g.doubleclick.net/pagead/viewthroughconversion/123/', 'google-ads', 'advertising'],
+  ['url', 'https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js', 'google-ads', 'advertising'],
+  ['url', 'https://www.google.fr/pagead/1p-user-list/123/', 'google-ads', 'advertising'],
+  ['url', 'https://connect.facebook.net/en_US/fbevents.js', 'meta-pixel', 'advertising'],
+  ['url', 'https://www.facebook.com/tr?id=123&ev=PageView', 'meta-pixel', 'advertising'],
+  ['url', 'https://www.facebook.com/tr/', 'meta-pixel', 'advertising'],
+  ['url', 'https://www.facebook.com/plugins/page.php?href=x', 'facebook-social-plugins', 'advertising'],
+  ['url', 'https://analytics.tiktok.com/i18n/pixel/events.js', 'tiktok-pixel', 'advertising'],
+  ['url', 'https://snap.licdn.com/li.lms-analytics/insight.min.js', 'linkedin-insight', 'advertising'],
+  ['url', 'https://px.ads.linkedin.com/collect/?pid=1', 'linkedin-insight', 'advertising'],
+  ['url', 'https://static.ads-twitter.com/uwt.js', 'x-ads', 'advertising'],
+  ['url', 'https://s.pinimg.com/ct/core.js', 'pinterest-tag', 'advertising'],
+  ['url', 'https://sc-static.net/scevent.min.js', 'snap-pixel', 'advertising'],
+  ['url', 'https://bat.bing.com/bat.js', 'microsoft-advertising', 'advertising'],
+  ['url', 'https://static.criteo.net/js/ld/publishertag.js', 'criteo', 'advertising'],
+  ['url', 'https://cdn.taboola.com/libtrc/site/loader.js', 'taboola', 'advertising'],
+  ['url', 'https://widgets.outbrain.com/outbrain.js', 'outbrain', 'advertising'],
+  ['url', 'https://c.amazon-adsystem.com/aax2/apstag.js', 'amazon-ads', 'advertising'],
+  ['url', 'https://secure.quantserve.com/quant.js', 'quantcast', 'advertising'],
+  ['url', 'https://www.youtube.com/embed/dQw4w9WgXcQ', 'youtube', 'advertising'],
+  ['url', 'https://www.dailymotion.com/embed/video/x7tgad0', 'dailymotion', 'advertising'],
+  // personalisation
+  ['cookie', 'mbox', 'adobe-target', 'personalisation'],
+  ['cookie', 'vuid', 'vimeo', 'personalisation'],
+  ['cookie', 'intercom-id-abc123', 'intercom', 'personalisation'],
+  ['cookie', '__zlcmid', 'zendesk', 'personalisation'],
+  ['cookie', 'crisp-client%2Fsession%2Fabc', 'crisp', 'personalisation'],
+  ['storage', 'intercom.intercom-state-abc', 'intercom', 'personalisation'],
+  ['url', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ', 'youtube-nocookie', 'personalisation'],
+  ['url', 'https://player.vimeo.com/video/76979871', 'vimeo', 'personalisation'],
+  ['url', 'https://www.google.com/maps/embed?pb=!1m18', 'google-maps', 'personalisation'],
+  ['url', 'https://maps.googleapis.com/maps/api/js?key=x', 'google-maps', 'personalisation'],
+  ['url', 'https://open.spotify.com/embed/track/abc', 'spotify-embed', 'personalisation'],
+  ['url', 'https://widget.intercom.io/widget/abc', 'intercom', 'personalisation'],
+  ['url', 'https://static.zdassets.com/ekr/snippet.js?key=x', 'zendesk', 'personalisation'],
+  ['url', 'https://client.crisp.chat/l.js', 'crisp', 'personalisation'],
+  ['url', 'https://mytenant.tt.omtrdc.net/rest/v1/delivery', 'adobe-target', 'personalisation'],
+  // necessary
+  ['cookie', 'PHPSESSID', 'php-session', 'necessary'],
+  ['cookie', 'JSESSIONID', 'java-session', 'necessary'],
+  ['cookie', '__cf_bm', 'cloudflare', 'necessary'],
+  ['cookie', 'cf_clearance', 'cloudflare', 'necessary'],
+  ['cookie', 'AWSALB', 'aws-load-balancer', 'necessary'],
+  ['cookie', 'euconsent-v2', 'iab-consent-strings', 'necessary'],
+  ['cookie', 'didomi_token', 'didomi', 'necessary'],
+  ['cookie', 'axeptio_cookies', 'axeptio', 'necessary'],
+  ['cookie', 'wordpress_logged_in_0123abcd', 'wordpress', 'necessary'],
+  ['cookie', '__stripe_mid', 'stripe', 'necessary'],
+  ['cookie', 'nexus_consent', 'nexus-consent', 'necessary'],
+  ['storage', 'didomi_token', 'didomi', 'necessary'],
+  ['url', 'https://www.google.com/recaptcha/api.js', 'google-recaptcha', 'necessary'],
+  ['url', 'https://js.stripe.com/v3/', 'stripe', 'necessary'],
+];
+
+/** First-party names, unknown hosts and look-alikes: the classifier must stay silent. */
+const NEGATIVES: readonly (readonly [Kind, string, string?])[] = [
+  ['cookie', 'session'],
+  ['cookie', 'cart'],
+  ['cookie', 'lang'],
+  ['cookie', 'token'],
+  ['cookie', 'user_id'],
+  ['cookie', 'nexus_cart_v2'],
+  ['cookie', 'c'],
+  ['cookie', 'u'],
+  ['cookie', '_s'], // a dangerously short prefix in the source, rejected
+  ['cookie', 'SR_last'], // likewise `SR`
+  ['cookie', 'captcha_ok'], // `cap` prefix, rejected
+  ['cookie', 'data-theme'], // `data-` prefix, generic
+  ['cookie', '_gax'], // near `_ga`, but not it
+  ['storage', 'theme'],
+  ['storage', 'cart-items'],
+  ['url', 'https://cdn.nexus-tech.fr/app.js'],
+  ['url', 'https://www.facebook.com/'],
+  ['url', 'https://www.facebook.com'],
+  ['url', 'https://www.facebook.com/nexustech'],
+  ['url', 'https://www.facebook.com/trending'], // `/tr` is a path segment, not a string prefix
+  ['url', 'https://www.googletagmanager.com/gtm.js?id=GTM-ABC'], // tag manager loader: not blocked
+  ['url', 'https://assets.adobedtm.com/launch-abc.min.js'], // likewise Adobe Launch
+  ['url', 'https://fonts.googleapis.com/css2?family=Inter'],
+  ['url', 'https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg'],
+  ['url', 'https://cdnjs.cloudflare.com/ajax/libs/x/1.0/x.min.js'],
+  ['url', 'https://www.microsoft.com/fr-fr/'],
+  ['url', 'https://www.nexus-tech.fr/collect', PAGE],
+  ['url', '/api/cart', PAGE],
+  ['url', '/piwik.php'], // relative without a base
+  ['url', 'data:image/png;base64,iVBORw0KGgo='],
+  ['url', 'javascript:alert(1)'],
+  ['url', 'not a url'],
+  ['url', ''],
+];
+
+const core = createClassifier([coreCatalogue]);
+const full = createClassifier([coreCatalogue, catalogueFull]);
+
+function classify(classifier: typeof core, kind: Kind, input: string, base?: string) {
+  if (kind === 'cookie') return classifier.classifyCookie(input);
+  if (kind === 'storage') return classifier.classifyStorageKey(input);
+  return classifier.classifyUrl(input, base);
+}
+
+describe('labelled list', () => {
+  it('covers the four categories and at least 25 vendors with at least 60 items', () => {
+    expect(LABELLED.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(LABELLED.map(([, , , category]) => category))).toEqual(new Set(['analytics', 'advertising', 'personalisation', 'necessary']));
+    const vendors = new Set(LABELLED.map(([kind, input, , , base]) => classify(core, kind, input, base)?.vendor));
+    vendors.delete(undefined);
+    expect(vendors.size).toBeGreaterThanOrEqual(25);
+    expect(new Set(LABELLED.map(([kind]) => kind))).toEqual(new Set(['cookie', 'storage', 'url']));
+  });
+
+  for (const [name, classifier] of [['core', core], ['full', full]] as const) {
+    describe(`${name} catalogue`, () => {
+      it.each(LABELLED.map(([kind, input, service, category, base]) => ({ kind, input, service, category, base })))(
+        '$kind $input → $service ($category)',
+        ({ kind, input, service, category, base }) => {
+          expect(classify(classifier, kind, input, base)).toMatchObject({ service, category });
+        },
+      );
+
+      it.each(NEGATIVES.map(([kind, input, base]) => ({ kind, input, base })))('$kind $input stays unclassified', ({ kind, input, base }) => {
+        expect(classify(classifier, kind, input, base)).toBeUndefined();
+      });
+
+      it('has perfect precision on the list: every classified item is in the right category', () => {
+        const items = [...LABELLED.map(([k, i, , c, b]) => [k, i, c, b] as const), ...NEGATIVES.map(([k, i, b]) => [k, i, undefined, b] as const)];
+        const classified = items.map(([kind, input, expected, base]) => ({ expected, got: classify(classifier, kind, input, base)?.category })).filter((r) => r.got !== undefined);
+        const right = classified.filter((r) => r.got === r.expected);
+        expect(classified.length).toBeGreaterThan(0);
+        expect(right.length / classified.length).toBe(1);
+      });
+    });
+  }
+
+  it('the default functions use the core catalogue', () => {
+    expect(classifyCookie('_ga')).toMatchObject({ service: 'google-analytics', vendor: 'Google', category: 'analytics', source: 'curated' });
+    expect(classifyStorageKey('_hjRecordingLastActivity')).toMatchObject({ service: 'hotjar', category: 'analytics' });
+    expect(classifyUrl('https://www.facebook.com/tr?id=1')).toMatchObject({ service: 'meta-pixel', vendor: 'Meta', category: 'advertising' });
+    expect(classifyUrl('/collect', PAGE)).toBeUndefined();
+  });
+});
+
+describe('sources', () => {
+  it('reports where the knowledge comes from', () => {
+    expect(core.classifyCookie('__utmx')?.source).toBe('open-cookie-database');
+    expect(core.classifyUrl('https://static.hotjar.com/x.js')?.source).toBe('third-party-web');
+    expect(core.classifyUrl('https://www.facebook.com/tr')?.source).toBe('curated');
+  });
+
+  it('files a tracker’s Functional cookies under the tracker’s category', () => {
+    // All "Functional" in the Open Cookie Database.
+    expect(core.classifyCookie('_hjTLDTest')?.category).toBe('analytics');
+    expect(core.classifyCookie('renderid')).toMatchObject({ service: 'adobe-audience-manager', category: 'advertising', source: 'open-cookie-database' });
+    expect(full.classifyCookie('li_theme')).toMatchObject({ service: 'linkedin-insight', category: 'advertising', source: 'open-cookie-database' });
+    expect(full.classifyCookie('hs_ab_test')).toMatchObject({ service: 'hubspot', category: 'advertising' });
+  });
+
+  it('keeps a first-party platform’s Functional cookies necessary', () => {
+    expect(full.classifyCookie('_shopify_y')).toMatchObject({ category: 'analytics' });
+    expect(full.classifyCookie('cart_currency')).toMatchObject({ category: 'necessary' });
+  });
+});
+
+describe('the full catalogue', () => {
+  it('adds services the core leaves out', () => {
+    expect(core.classifyCookie('_shopify_y')).toBeUndefined();
+    expect(full.classifyCookie('_shopify_y')?.service).toBe('shopify');
+    expect(core.classifyUrl('https://a.rfihub.com/x.js')).toBeUndefined();
+    expect(full.classifyUrl('https://a.rfihub.com/x.js')?.category).toBe('advertising');
+  });
+
+  it('lets earlier catalogues win', () => {
+    const reversed = createClassifier([catalogueFull, coreCatalogue]);
+    expect(reversed.classifyCookie('_ga')).toMatchObject({ service: 'google-analytics' });
+  });
+
+  it('ignores a catalogue of another format', () => {
+    const future = { ...coreCatalogue, format: 2 } as unknown as typeof coreCatalogue;
+    expect(createClassifier([future]).classifyCookie('_ga')).toBeUndefined();
+  });
+});
+
+describe('URLs', () => {
+  it('is case-insensitive on hosts and ignores ports, user info and a trailing dot', () => {
+    for (const url of [
+      'HTTPS://WWW.GOOGLE-ANALYTICS.COM/g/collect',
+      'https://www.google-analytics.com:443/g/collect',
+      'https://user:pass@www.google-analytics.com/g/collect',
+      'https://www.google-analytics.com./g/collect',
+      '  https://www.google-analytics.com/g/collect\n',
+      'wss://www.google-analytics.com/x',
+    ]) {
+      expect(core.classifyUrl(url), url).toMatchObject({ service: 'google-analytics' });
+    }
+  });
+
+  it('resolves relative URLs against the page', () => {
+    expect(core.classifyUrl('../matomo.php', 'https://stats.nexus-tech.fr/a/b/')).toMatchObject({ service: 'matomo' });
+    expect(core.classifyUrl('//connect.facebook.net/fr_FR/fbevents.js', PAGE)).toMatchObject({ service: 'meta-pixel' });
+  });
+
+  it('never throws on garbage', () => {
+    for (const input of ['http://', 'https://[::1', 'https://exa mple.com/', '::::', '\u0000', 'https://%zz/', undefined, null, 42, {}] as unknown[]) {
+      expect(() => core.classifyUrl(input as string, 'not a base')).not.toThrow();
+      expect(() => core.classifyCookie(input as string)).not.toThrow();
+    }
+  });
+});

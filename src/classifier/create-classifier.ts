@@ -1,0 +1,126 @@
+/**
+ * The classifier: cookie name | storage key | URL → service and category.
+ * Pure data in, data out; no DOM. The site's rules are consulted first and
+ * win over the catalogue; an `allow` rule stops the lookup with no answer.
+ */
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { Classification } from './classification.js';
+import { decodeCatalogues } from './decode-catalogue.js';
+import { addUrlRule, createHostIndex, hasPathPrefix, lookupAnyHost, lookupHost, sortByPath, sortHostIndex, type HostIndex } from './host-index.js';
+import { addName, addPattern, createNameIndex, lookupName, sortNameIndex, type NameIndex } from './name-index.js';
+import { parseUrl, type ParsedUrl } from './parse-url.js';
+import { validateSiteRules, type NameRule, type SiteRules, type UrlRule } from './site-rules.js';
+
+export interface Classifier {
+  /** The service and category of a cookie, by its name; `undefined` when unknown. */
+  classifyCookie(name: string): Classification | undefined;
+  /** The same for a localStorage / sessionStorage key. */
+  classifyStorageKey(key: string): Classification | undefined;
+  /**
+   * The same for a request URL: absolute, protocol-relative, or relative to
+   * `base` (the page's URL). `base` also tells first-party URLs apart, for
+   * the site's path-only rules. Never throws; garbage gives `undefined`.
+   */
+  classifyUrl(url: string, base?: string): Classification | undefined;
+}
+
+/** `null` marks an allow rule: stop, no classification. */
+type Verdict = Classification | null;
+
+/**
+ * Builds a classifier over compiled catalogues (earlier ones win: give the
+ * core first, then e.g. `catalogueFull`) and the site's rules, which win over
+ * every catalogue. Rules are validated (see site-rules.ts).
+ */
+export function createClassifier(catalogues: readonly Catalogue[], rules?: SiteRules): Classifier {
+  const catalogue = decodeCatalogues(catalogues);
+  const site = compileSiteRules(validateSiteRules(rules));
+  const pageHost = memoLast((base: string) => parseUrl(base)?.host);
+
+  const classifyCookie = (name: string): Classification | undefined => {
+    if (typeof name !== 'string') return undefined;
+    const own = lookupName(site.cookies, name);
+    return own !== undefined ? own ?? undefined : lookupName(catalogue.cookies, name);
+  };
+
+  return {
+    classifyCookie,
+    classifyStorageKey(key) {
+      if (typeof key !== 'string') return undefined;
+      const own = lookupName(site.storage, key);
+      if (own !== undefined) return own ?? undefined;
+      // The Open Cookie Database lists storage keys among cookie names.
+      return lookupName(catalogue.storage, key) ?? classifyCookie(key);
+    },
+    classifyUrl(url, base) {
+      const target = parseUrl(url, base);
+      if (!target) return undefined;
+      const own = siteUrlVerdict(site, target, base === undefined ? undefined : pageHost(base));
+      if (own !== undefined) return own ?? undefined;
+      return lookupHost(catalogue.urls, target.host, target.path) ?? lookupAnyHost(catalogue.urls, target.path);
+    },
+  };
+}
+
+interface CompiledSiteRules {
+  readonly cookies: NameIndex<Verdict>;
+  readonly storage: NameIndex<Verdict>;
+  readonly hosts: HostIndex<Verdict>;
+  /** Path-only rules: first-party URLs only, longest path first. */
+  readonly firstParty: { readonly path: string; readonly value: Verdict }[];
+}
+
+function compileSiteRules(rules: SiteRules): CompiledSiteRules {
+  const compiled: CompiledSiteRules = { cookies: createNameIndex(), storage: createNameIndex(), hosts: createHostIndex(), firstParty: [] };
+  for (const rule of rules.cookies ?? []) addNameRule(compiled.cookies, rule);
+  for (const rule of rules.storage ?? []) addNameRule(compiled.storage, rule);
+  for (const rule of rules.urls ?? []) {
+    const host = 'host' in rule ? rule.host : undefined;
+    const path = rule.path ?? '';
+    const value = verdict(rule, host ?? 'site');
+    if (host === undefined) {
+      if (!compiled.firstParty.some((r) => r.path === path)) compiled.firstParty.push({ path, value });
+    } else addUrlRule(compiled.hosts, host, path, value);
+  }
+  sortNameIndex(compiled.cookies);
+  sortNameIndex(compiled.storage);
+  sortHostIndex(compiled.hosts);
+  sortByPath(compiled.firstParty);
+  return compiled;
+}
+
+function addNameRule(index: NameIndex<Verdict>, rule: NameRule): void {
+  const value = verdict(rule, 'site');
+  if ('name' in rule) {
+    if (!index.exact.has(rule.name)) index.exact.set(rule.name, value);
+  } else if ('prefix' in rule) addPattern(index, { head: rule.prefix, middle: [], tail: '' }, value);
+  else addName(index, rule.pattern, value);
+}
+
+function verdict(rule: NameRule | UrlRule, defaultService: string): Verdict {
+  if ('allow' in rule) return null;
+  const service = rule.service ?? defaultService;
+  return Object.freeze({ service, vendor: rule.vendor ?? service, category: rule.category, source: 'site' });
+}
+
+function siteUrlVerdict(site: CompiledSiteRules, target: ParsedUrl, pageHost: string | undefined): Verdict | undefined {
+  const byHost = site.hosts.hosts.size === 0 ? undefined : lookupHost(site.hosts, target.host, target.path);
+  if (byHost !== undefined) return byHost;
+  if (pageHost !== undefined && target.host === pageHost) {
+    for (const rule of site.firstParty) if (hasPathPrefix(target.path, rule.path)) return rule.value;
+  }
+  return undefined;
+}
+
+/** Remembers the last argument's result: the page URL rarely changes between calls. */
+function memoLast<T>(compute: (key: string) => T): (key: string) => T {
+  let lastKey: string | undefined;
+  let last = undefined as T;
+  return (key) => {
+    if (key !== lastKey) {
+      last = compute(key);
+      lastKey = key;
+    }
+    return last;
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Vector 8: an embed (video, map, social post) that waits for consent is
+ * replaced, where it stands, by a placeholder that says which service and
+ * category it needs and offers to allow it. The iframe stays in the DOM,
+ * hidden, so that release puts it back in its exact place.
+ */
+import { createElement as h } from './create-element.js';
+import type { StyleAdopter } from './mount-root.js';
+import type { UiModel } from './view-model.js';
+
+export const PLACEHOLDER_ATTRIBUTE = 'data-nexus-consent-placeholder';
+
+export interface EmbedInfo {
+  readonly category: string;
+  readonly service: string | undefined;
+}
+
+export interface Placeholders {
+  show(frame: HTMLIFrameElement, info: EmbedInfo): void;
+  remove(frame: HTMLIFrameElement): void;
+}
+
+export function createPlaceholders(
+  doc: Document,
+  model: UiModel,
+  adoptStyles: StyleAdopter,
+  allow: (category: string) => void,
+): Placeholders {
+  const shown = new WeakMap<HTMLIFrameElement, HTMLElement>();
+  return {
+    show(frame, info) {
+      if (shown.get(frame)?.isConnected || !frame.parentNode) return;
+      const category = model.categories.find((c) => c.id === info.category)?.label ?? info.category;
+      const service = info.service ?? frame.getAttribute('title') ?? category;
+      const fill = (text: string) => text.replaceAll('{service}', service).replaceAll('{category}', category);
+      const host = h(doc, 'div', { [PLACEHOLDER_ATTRIBUTE]: '' });
+      const shadow = host.attachShadow({ mode: 'open' });
+      adoptStyles(shadow);
+      const button = h(doc, 'button', { type: 'button', class: 'nc-btn' }, [fill(model.texts.placeholderAllow)]);
+      button.addEventListener('click', () => allow(info.category));
+      shadow.append(
+        h(doc, 'div', { class: 'nc-placeholder', role: 'group', 'aria-label': fill(model.texts.placeholderLabel), lang: model.language }, [
+          h(doc, 'p', { class: 'nc-text' }, [fill(model.texts.placeholderText)]),
+          button,
+        ]),
+      );
+      // Take the frame's size, through the CSSOM (allowed under a strict CSP, unlike a style attribute).
+      const width = frame.getAttribute('width');
+      const height = frame.getAttribute('height');
+      if (width) host.style.width = /^\d+$/.test(width) ? `${width}px` : width;
+      if (height) host.style.minHeight = /^\d+$/.test(height) ? `${height}px` : height;
+      host.style.maxWidth = '100%';
+      host.style.display = 'inline-block';
+      frame.hidden = true;
+      frame.parentNode.insertBefore(host, frame);
+      shown.set(frame, host);
+    },
+    remove(frame) {
+      const host = shown.get(frame);
+      if (!host) return;
+      host.remove();
+      shown.delete(frame);
+      frame.hidden = false;
+    },
+  };
+}
