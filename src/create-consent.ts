@@ -6,7 +6,6 @@
 import { nanoid } from 'nanoid';
 import type { ConsentApi, ConsentChange, ConsentEvents } from './api.js';
 import { createBlocker } from './blocker/create-blocker.js';
-import { containsInertTag } from './blocker/marked-up-tags.js';
 import type { BrowserWindow } from './browser-window.js';
 import { coreCatalogue } from './catalogue/generated/core-catalogue.js';
 import { createClassifier } from './classifier/create-classifier.js';
@@ -153,16 +152,12 @@ export function createConsent(config: ConsentConfig, env: ConsentEnvironment = {
   if (resolved.ui) ui = createUiFor(doc, win, model, resolved.nonce, api, emitter);
 
   // Tags still being parsed are released once the whole document is there
-  // (like `defer`), so an inline script is never cloned half-parsed; later
-  // additions (a single-page app rendering marked-up tags) as they come.
+  // (like `defer`), so an inline script is never cloned half-parsed; the
+  // blocker releases later additions as they come.
   const stopWatching = onDocumentParsed(doc, () => {
     blocker.inspect(doc);
     void blocker.releaseGranted();
-    const watcher = new win.MutationObserver((mutations) => {
-      if (mutations.some((m) => Array.from(m.addedNodes).some(containsInertTag))) void blocker.releaseGranted();
-    });
-    watcher.observe(doc.documentElement, { childList: true, subtree: true });
-    return () => watcher.disconnect();
+    return () => {};
   });
 
   log.debug('started', { state, config: resolved });

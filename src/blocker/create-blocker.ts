@@ -53,7 +53,8 @@ export interface Blocker {
   stop(): void;
 }
 
-const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, networkRequests, storageWrites, parsedTags];
+/** Automatic blocking; the parsed-tags observer always runs (it also releases late marked-up tags). */
+const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, networkRequests, storageWrites];
 
 export function createBlocker(options: BlockerOptions): Blocker {
   const { win, classifier, isGranted, log } = options;
@@ -110,6 +111,9 @@ export function createBlocker(options: BlockerOptions): Blocker {
       }
       return false;
     },
+    inertAdded() {
+      if (doc.readyState !== 'loading') void blocker.releaseGranted();
+    },
     fail(error) {
       if (failed) return;
       failed = true;
@@ -123,7 +127,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
     options.onInertFrame(frame, categoriesOf(frame)[0] ?? 'necessary', frame.getAttribute('data-consent-service') ?? undefined);
   };
 
-  const uninstall = options.intercept === false ? [] : INTERCEPTORS.map((install) => install(ctx));
+  const uninstall = [...(options.intercept === false ? [] : INTERCEPTORS), parsedTags].map((install) => install(ctx));
   const releaser = createReleaser(doc, {
     released(element) {
       released.add(element);
@@ -134,7 +138,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
     },
   });
 
-  return {
+  const blocker: Blocker = {
     releaseGranted() {
       return releaser.release(findReleasable(doc, isGranted)).catch((error) => log.error('release failed:', error));
     },
@@ -171,6 +175,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
       uninstall.forEach((undo) => undo());
     },
   };
+  return blocker;
 }
 
 /** Absolute http(s) URL, or undefined for data:, blob:, about:, javascript: and garbage. */

@@ -26,15 +26,10 @@ const LABELLED: readonly Labelled[] = [
   ['cookie', 's_cc', 'adobe-analytics', 'analytics'],
   ['cookie', 'mp_0123456789abcdef_mixpanel', 'mixpanel', 'analytics'],
   ['cookie', 'AMP_abc1234567', 'amplitude', 'analytics'],
-  ['cookie', 'ajs_anonymous_id', 'segment', 'analytics'],
-  ['cookie', '_hp2_id.12345', 'heap', 'analytics'],
-  ['cookie', 'fs_uid', 'fullstory', 'analytics'],
   ['cookie', '_cs_id', 'contentsquare', 'analytics'],
-  ['cookie', '_ym_uid', 'yandex-metrica', 'analytics'],
   ['cookie', 'ABTasty', 'ab-tasty', 'analytics'],
   ['cookie', 'atuserid', 'piano-analytics', 'analytics'],
   ['storage', '_hjRecordingLastActivity', 'hotjar', 'analytics'],
-  ['storage', 'ajs_user_traits', 'segment', 'analytics'],
   ['url', 'https://www.google-analytics.com/g/collect?v=2&tid=G-XXXX', 'google-analytics', 'analytics'],
   ['url', 'https://region1.google-analytics.com/g/collect', 'google-analytics', 'analytics'],
   ['url', '//www.google-analytics.com/analytics.js', 'google-analytics', 'analytics'],
@@ -51,11 +46,7 @@ const LABELLED: readonly Labelled[] = [
   ['url', 'https://abc.sc.omtrdc.net/b/ss/rsid/1', 'adobe-analytics', 'analytics'],
   ['url', 'https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js', 'mixpanel', 'analytics'],
   ['url', 'https://cdn.amplitude.com/libs/analytics-browser-2.0.0-min.js.gz', 'amplitude', 'analytics'],
-  ['url', 'https://cdn.segment.com/analytics.js/v1/key/analytics.min.js', 'segment', 'analytics'],
-  ['url', 'https://cdn.heapanalytics.com/js/heap-1.js', 'heap', 'analytics'],
-  ['url', 'https://edge.fullstory.com/s/fs.js', 'fullstory', 'analytics'],
   ['url', 'https://t.contentsquare.net/uxa/abc.js', 'contentsquare', 'analytics'],
-  ['url', 'https://mc.yandex.ru/metrika/tag.js', 'yandex-metrica', 'analytics'],
   // advertising
   ['cookie', '_gcl_au', 'google-ads', 'advertising'],
   ['cookie', 'IDE', 'google-ads', 'advertising'],
@@ -68,13 +59,9 @@ const LABELLED: readonly Labelled[] = [
   ['cookie', 'li_sugr', 'linkedin-insight', 'advertising'],
   ['cookie', 'bcookie', 'linkedin-insight', 'advertising'],
   ['cookie', '_pin_unauth', 'pinterest-tag', 'advertising'],
-  ['cookie', '_scid', 'snap-pixel', 'advertising'],
   ['cookie', 'cto_bundle', 'criteo', 'advertising'],
   ['cookie', 't_gid', 'taboola', 'advertising'],
   ['cookie', 'obuid', 'outbrain', 'advertising'],
-  ['cookie', '__qca', 'quantcast', 'advertising'],
-  ['cookie', 'AMCV_ABC123%40AdobeOrg', 'adobe-audience-manager', 'advertising'],
-  ['cookie', '__hstc', 'hubspot', 'advertising'],
   ['cookie', 'YSC', 'youtube', 'advertising'],
   ['cookie', 'VISITOR_INFO1_LIVE', 'youtube', 'advertising'],
   ['storage', '_uetvid', 'microsoft-advertising', 'advertising'],
@@ -95,13 +82,11 @@ const LABELLED: readonly Labelled[] = [
   ['url', 'https://px.ads.linkedin.com/collect/?pid=1', 'linkedin-insight', 'advertising'],
   ['url', 'https://static.ads-twitter.com/uwt.js', 'x-ads', 'advertising'],
   ['url', 'https://s.pinimg.com/ct/core.js', 'pinterest-tag', 'advertising'],
-  ['url', 'https://sc-static.net/scevent.min.js', 'snap-pixel', 'advertising'],
   ['url', 'https://bat.bing.com/bat.js', 'microsoft-advertising', 'advertising'],
   ['url', 'https://static.criteo.net/js/ld/publishertag.js', 'criteo', 'advertising'],
   ['url', 'https://cdn.taboola.com/libtrc/site/loader.js', 'taboola', 'advertising'],
   ['url', 'https://widgets.outbrain.com/outbrain.js', 'outbrain', 'advertising'],
   ['url', 'https://c.amazon-adsystem.com/aax2/apstag.js', 'amazon-ads', 'advertising'],
-  ['url', 'https://secure.quantserve.com/quant.js', 'quantcast', 'advertising'],
   ['url', 'https://www.youtube.com/embed/dQw4w9WgXcQ', 'youtube', 'advertising'],
   ['url', 'https://www.dailymotion.com/embed/video/x7tgad0', 'dailymotion', 'advertising'],
   // personalisation
@@ -123,18 +108,8 @@ const LABELLED: readonly Labelled[] = [
   // necessary
   ['cookie', 'PHPSESSID', 'php-session', 'necessary'],
   ['cookie', 'JSESSIONID', 'java-session', 'necessary'],
-  ['cookie', '__cf_bm', 'cloudflare', 'necessary'],
-  ['cookie', 'cf_clearance', 'cloudflare', 'necessary'],
-  ['cookie', 'AWSALB', 'aws-load-balancer', 'necessary'],
   ['cookie', 'euconsent-v2', 'iab-consent-strings', 'necessary'],
-  ['cookie', 'didomi_token', 'didomi', 'necessary'],
-  ['cookie', 'axeptio_cookies', 'axeptio', 'necessary'],
-  ['cookie', 'wordpress_logged_in_0123abcd', 'wordpress', 'necessary'],
-  ['cookie', '__stripe_mid', 'stripe', 'necessary'],
   ['cookie', 'nexus_consent', 'nexus-consent', 'necessary'],
-  ['storage', 'didomi_token', 'didomi', 'necessary'],
-  ['url', 'https://www.google.com/recaptcha/api.js', 'google-recaptcha', 'necessary'],
-  ['url', 'https://js.stripe.com/v3/', 'stripe', 'necessary'],
 ];
 
 /** First-party names, unknown hosts and look-alikes: the classifier must stay silent. */
@@ -174,6 +149,41 @@ const NEGATIVES: readonly (readonly [Kind, string, string?])[] = [
   ['url', ''],
 ];
 
+/**
+ * In the full catalogue only. The core keeps the script-tag build under its
+ * 20 KB gzip budget: it leaves out services whose cookies are necessary (no
+ * blocking decision depends on them: other consent tools, shop platforms, CDNs,
+ * payment) and services rare on French sites (Segment, Heap, FullStory,
+ * Yandex, Snap, Quantcast, Adobe Audience Manager, HubSpot…).
+ */
+const FULL_ONLY: readonly Labelled[] = [
+  ['cookie', 'ajs_anonymous_id', 'segment', 'analytics'],
+  ['cookie', '_hp2_id.12345', 'heap', 'analytics'],
+  ['cookie', 'fs_uid', 'fullstory', 'analytics'],
+  ['cookie', '_ym_uid', 'yandex-metrica', 'analytics'],
+  ['storage', 'ajs_user_traits', 'segment', 'analytics'],
+  ['url', 'https://cdn.segment.com/analytics.js/v1/key/analytics.min.js', 'segment', 'analytics'],
+  ['url', 'https://cdn.heapanalytics.com/js/heap-1.js', 'heap', 'analytics'],
+  ['url', 'https://edge.fullstory.com/s/fs.js', 'fullstory', 'analytics'],
+  ['url', 'https://mc.yandex.ru/metrika/tag.js', 'yandex-metrica', 'analytics'],
+  ['cookie', '_scid', 'snap-pixel', 'advertising'],
+  ['cookie', '__qca', 'quantcast', 'advertising'],
+  ['cookie', 'AMCV_ABC123%40AdobeOrg', 'adobe-audience-manager', 'advertising'],
+  ['cookie', '__hstc', 'hubspot', 'advertising'],
+  ['url', 'https://sc-static.net/scevent.min.js', 'snap-pixel', 'advertising'],
+  ['url', 'https://secure.quantserve.com/quant.js', 'quantcast', 'advertising'],
+  ['cookie', '__cf_bm', 'cloudflare', 'necessary'],
+  ['cookie', 'cf_clearance', 'cloudflare', 'necessary'],
+  ['cookie', 'AWSALB', 'aws-load-balancer', 'necessary'],
+  ['cookie', '__stripe_mid', 'stripe', 'necessary'],
+  ['url', 'https://www.google.com/recaptcha/api.js', 'google-recaptcha', 'necessary'],
+  ['url', 'https://js.stripe.com/v3/', 'stripe', 'necessary'],
+  ['cookie', 'didomi_token', 'didomi', 'necessary'],
+  ['cookie', 'axeptio_cookies', 'axeptio', 'necessary'],
+  ['cookie', 'wordpress_logged_in_0123abcd', 'wordpress', 'necessary'],
+  ['storage', 'didomi_token', 'didomi', 'necessary'],
+];
+
 const core = createClassifier([coreCatalogue]);
 const full = createClassifier([coreCatalogue, catalogueFull]);
 
@@ -182,6 +192,16 @@ function classify(classifier: typeof core, kind: Kind, input: string, base?: str
   if (kind === 'storage') return classifier.classifyStorageKey(input);
   return classifier.classifyUrl(input, base);
 }
+
+describe('full-only entries', () => {
+  it.each(FULL_ONLY.map(([kind, input, service, category]) => ({ kind, input, service, category })))(
+    '$kind $input → $service ($category) with catalogue-full, unclassified by the core',
+    ({ kind, input, service, category }) => {
+      expect(classify(full, kind, input)).toMatchObject({ service, category });
+      expect(classify(core, kind, input)).toBeUndefined();
+    },
+  );
+});
 
 describe('labelled list', () => {
   it('covers the four categories and at least 25 vendors with at least 60 items', () => {
@@ -234,7 +254,7 @@ describe('sources', () => {
   it('files a tracker’s Functional cookies under the tracker’s category', () => {
     // All "Functional" in the Open Cookie Database.
     expect(core.classifyCookie('_hjTLDTest')?.category).toBe('analytics');
-    expect(core.classifyCookie('renderid')).toMatchObject({ service: 'adobe-audience-manager', category: 'advertising', source: 'open-cookie-database' });
+    expect(full.classifyCookie('renderid')).toMatchObject({ service: 'adobe-audience-manager', category: 'advertising', source: 'open-cookie-database' });
     expect(full.classifyCookie('li_theme')).toMatchObject({ service: 'linkedin-insight', category: 'advertising', source: 'open-cookie-database' });
     expect(full.classifyCookie('hs_ab_test')).toMatchObject({ service: 'hubspot', category: 'advertising' });
   });

@@ -23,7 +23,7 @@ describe('scanPage', () => {
     document.cookie = 'nx_prefs=dark; path=/';
     localStorage.setItem('_hjRecordingEnabled', 'true');
     localStorage.setItem('theme', 'dark');
-    sessionStorage.setItem('ajs_user_id', '"u1"');
+    sessionStorage.setItem('_hjSession_123', '"u1"');
 
     const scan = scanPage(window, classifier);
     expect(scan.map((e) => [e.kind, e.name, e.classification === 'unknown' ? 'unknown' : e.classification.service])).toEqual([
@@ -33,7 +33,7 @@ describe('scanPage', () => {
       ['cookie', 'session', 'unknown'],
       ['localStorage', '_hjRecordingEnabled', 'hotjar'],
       ['localStorage', 'theme', 'unknown'],
-      ['sessionStorage', 'ajs_user_id', 'segment'],
+      ['sessionStorage', '_hjSession_123', 'hotjar'],
     ]);
     expect(scan[1]).toEqual({ kind: 'cookie', name: '_ga', classification: { service: 'google-analytics', vendor: 'Google', category: 'analytics', source: 'curated' } });
   });

@@ -3,6 +3,7 @@
  * catalogue and win over it. Validation turns whatever the page passed into
  * normalised rules, or throws a ConsentConfigError naming the bad field.
  */
+import { arrayAt, objectAt, onlyKeys } from '../config/check.js';
 import { ConsentConfigError } from '../config/config-error.js';
 import type { Category } from '../store/consent-record.js';
 
@@ -58,18 +59,18 @@ const NAME_KINDS = ['name', 'prefix', 'pattern'] as const;
  */
 export function validateSiteRules(input: unknown, field = 'rules', categories?: readonly Category[]): SiteRules {
   if (input === undefined) return Object.freeze({});
-  const rules = object(input, field);
-  allowKeys(rules, ['cookies', 'storage', 'urls'], field);
+  const rules = objectAt(input, field);
+  onlyKeys(rules, ['cookies', 'storage', 'urls'], `${field}.`);
   const out: { cookies?: NameRule[]; storage?: NameRule[]; urls?: UrlRule[] } = {};
-  if (rules.cookies !== undefined) out.cookies = list(rules.cookies, `${field}.cookies`).map((r, i) => nameRule(r, `${field}.cookies[${i}]`, categories));
-  if (rules.storage !== undefined) out.storage = list(rules.storage, `${field}.storage`).map((r, i) => nameRule(r, `${field}.storage[${i}]`, categories));
-  if (rules.urls !== undefined) out.urls = list(rules.urls, `${field}.urls`).map((r, i) => urlRule(r, `${field}.urls[${i}]`, categories));
+  if (rules.cookies !== undefined) out.cookies = arrayAt(rules.cookies, `${field}.cookies`).map((r, i) => nameRule(r, `${field}.cookies[${i}]`, categories));
+  if (rules.storage !== undefined) out.storage = arrayAt(rules.storage, `${field}.storage`).map((r, i) => nameRule(r, `${field}.storage[${i}]`, categories));
+  if (rules.urls !== undefined) out.urls = arrayAt(rules.urls, `${field}.urls`).map((r, i) => urlRule(r, `${field}.urls[${i}]`, categories));
   return Object.freeze(out);
 }
 
 function nameRule(input: unknown, field: string, categories: readonly Category[] | undefined): NameRule {
-  const rule = object(input, field);
-  allowKeys(rule, [...NAME_KINDS, 'category', 'service', 'vendor', 'allow'], field);
+  const rule = objectAt(input, field);
+  onlyKeys(rule, [...NAME_KINDS, 'category', 'service', 'vendor', 'allow'], `${field}.`);
   const kinds = NAME_KINDS.filter((k) => rule[k] !== undefined);
   if (kinds.length !== 1) {
     throw new ConsentConfigError(field, 'one of name, prefix, pattern', kinds.length === 0 ? input : kinds.join(' and '));
@@ -84,8 +85,8 @@ function nameRule(input: unknown, field: string, categories: readonly Category[]
 }
 
 function urlRule(input: unknown, field: string, categories: readonly Category[] | undefined): UrlRule {
-  const rule = object(input, field);
-  allowKeys(rule, ['host', 'path', 'category', 'service', 'vendor', 'allow'], field);
+  const rule = objectAt(input, field);
+  onlyKeys(rule, ['host', 'path', 'category', 'service', 'vendor', 'allow'], `${field}.`);
   if (rule.host === undefined && rule.path === undefined) throw new ConsentConfigError(field, 'a host or a path', input);
   const out: { host?: string; path?: string } = {};
   if (rule.host !== undefined) {
@@ -129,20 +130,4 @@ function verdict(rule: Record<string, unknown>, field: string, categories: reado
     target.vendor = vendor;
   }
   return target;
-}
-
-function object(input: unknown, field: string): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ConsentConfigError(field, 'an object', input);
-  return input as Record<string, unknown>;
-}
-
-function list(input: unknown, field: string): readonly unknown[] {
-  if (!Array.isArray(input)) throw new ConsentConfigError(field, 'an array', input);
-  return input;
-}
-
-function allowKeys(object: Record<string, unknown>, allowed: readonly string[], field: string): void {
-  for (const key of Object.keys(object)) {
-    if (!allowed.includes(key)) throw new ConsentConfigError(`${field}.${key}`, `absent (known: ${allowed.join(', ')})`, object[key]);
-  }
 }

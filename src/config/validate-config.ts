@@ -8,6 +8,7 @@ import { fr } from '../i18n/fr.js';
 import type { TextKey } from '../i18n/texts.js';
 import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { validateSiteRules } from '../classifier/site-rules.js';
+import { arrayAt, objectAt, onlyKeys } from './check.js';
 import { ConsentConfigError } from './config-error.js';
 import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig } from './types.js';
 
@@ -23,8 +24,8 @@ const COOKIE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const DOMAIN = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
 export function validateConfig(input: unknown): ResolvedConfig {
-  const config = record(input, '(root)', 'an object');
-  allowKeys(config, CONFIG_KEYS, '');
+  const config = objectAt(input, '(root)', 'an object');
+  onlyKeys(config, CONFIG_KEYS, '');
 
   const privacyPolicyUrl = safeUrl(config.privacyPolicyUrl, 'privacyPolicyUrl');
   const revision = integer(config.revision, 'revision', 1, 999_999_999, 1);
@@ -33,8 +34,8 @@ export function validateConfig(input: unknown): ResolvedConfig {
     typeof v === 'string' && LANGUAGE.test(v),
   ) as string | undefined;
 
-  const cookie = config.cookie === undefined ? {} : record(config.cookie, 'cookie', 'an object');
-  allowKeys(cookie, ['name', 'domain'], 'cookie.');
+  const cookie = config.cookie === undefined ? {} : objectAt(config.cookie, 'cookie', 'an object');
+  onlyKeys(cookie, ['name', 'domain'], 'cookie.');
   const cookieName = (optional(cookie.name, 'cookie.name', 'letters, digits, "_" or "-" (1–64)', (v) =>
     typeof v === 'string' && COOKIE_NAME.test(v),
   ) as string | undefined) ?? 'nexus_consent';
@@ -65,37 +66,36 @@ export function validateConfig(input: unknown): ResolvedConfig {
 }
 
 function categories(input: unknown): ResolvedCategory[] {
-  const given = input === undefined ? {} : record(input, 'categories', 'an object keyed by category id');
+  const given = input === undefined ? {} : objectAt(input, 'categories', 'an object keyed by category id');
   const ids = [NECESSARY, ...OPTIONAL_BUILT_IN_CATEGORIES, ...Object.keys(given)];
   return [...new Set(ids)].map((id) => {
     const field = `categories.${id}`;
     if (!CATEGORY_ID.test(id)) throw new ConsentConfigError(field, 'keyed by a lowercase id (a-z, 0-9, "-")', id);
     const raw = given[id];
-    const category: Partial<CategoryConfig> = raw === undefined ? {} : record(raw, field, 'an object');
-    allowKeys(category as Record<string, unknown>, ['label', 'description', 'services'], `${field}.`);
+    const category: Partial<CategoryConfig> = raw === undefined ? {} : objectAt(raw, field, 'an object');
+    onlyKeys(category as Record<string, unknown>, ['label', 'description', 'services'], `${field}.`);
     const services = category.services === undefined ? [] : category.services;
-    if (!Array.isArray(services)) throw new ConsentConfigError(`${field}.services`, 'an array', services);
+    arrayAt(services, `${field}.services`);
     return {
       id,
       label: localised(category.label, `${field}.label`),
       description: localised(category.description, `${field}.description`),
-      services: services.map((s, i) => service(s, `${field}.services[${i}]`)),
+      services: (services as readonly unknown[]).map((s, i) => service(s, `${field}.services[${i}]`)),
     };
   });
 }
 
 function catalogues(input: unknown): Catalogue[] {
   if (input === undefined) return [];
-  if (!Array.isArray(input)) throw new ConsentConfigError('catalogues', 'an array of compiled catalogues', input);
-  input.forEach((c, i) => {
+  arrayAt(input, 'catalogues', 'an array of compiled catalogues').forEach((c, i) => {
     if (!isCatalogue(c)) throw new ConsentConfigError(`catalogues[${i}]`, 'a compiled catalogue (e.g. catalogueFull from nexus-consent/catalogue-full)', c);
   });
   return input as Catalogue[];
 }
 
 function service(input: unknown, field: string): ServiceConfig {
-  const s = record(input, field, 'an object { id, name }');
-  allowKeys(s, ['id', 'name', 'description'], `${field}.`);
+  const s = objectAt(input, field, 'an object { id, name }');
+  onlyKeys(s, ['id', 'name', 'description'], `${field}.`);
   if (typeof s.id !== 'string' || !SERVICE_ID.test(s.id)) {
     throw new ConsentConfigError(`${field}.id`, 'a lowercase id such as "google-analytics"', s.id);
   }
@@ -108,10 +108,10 @@ function service(input: unknown, field: string): ServiceConfig {
 
 function texts(input: unknown): ResolvedConfig['texts'] {
   if (input === undefined) return {};
-  const byLanguage = record(input, 'texts', 'an object keyed by language code');
+  const byLanguage = objectAt(input, 'texts', 'an object keyed by language code');
   for (const [language, strings] of Object.entries(byLanguage)) {
     if (!LANGUAGE.test(language)) throw new ConsentConfigError(`texts.${language}`, 'keyed by a language code', language);
-    const entries = record(strings, `texts.${language}`, 'an object of strings');
+    const entries = objectAt(strings, `texts.${language}`, 'an object of strings');
     for (const [key, value] of Object.entries(entries)) {
       const field = `texts.${language}.${key}`;
       if (!TEXT_KEYS.has(key as TextKey)) throw new ConsentConfigError(field, `one of ${[...TEXT_KEYS].join(', ')}`, key);
@@ -123,7 +123,7 @@ function texts(input: unknown): ResolvedConfig['texts'] {
 
 function localised(input: unknown, field: string): LocalisedText | undefined {
   if (input === undefined || typeof input === 'string') return input;
-  const byLanguage = record(input, field, 'a string or an object of strings keyed by language');
+  const byLanguage = objectAt(input, field, 'a string or an object of strings keyed by language');
   for (const [language, value] of Object.entries(byLanguage)) {
     if (!LANGUAGE.test(language) || typeof value !== 'string') {
       throw new ConsentConfigError(`${field}.${language}`, 'a string keyed by a language code', value);
@@ -147,21 +147,6 @@ function safeUrl(input: unknown, field: string): string {
     throw new ConsentConfigError(field, 'an http(s) URL or a path', input);
   }
   return input;
-}
-
-function record(input: unknown, field: string, expected: string): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ConsentConfigError(field, expected, input);
-  }
-  return input as Record<string, unknown>;
-}
-
-function allowKeys(object: Record<string, unknown>, allowed: readonly string[], prefix: string): void {
-  for (const key of Object.keys(object)) {
-    if (!allowed.includes(key)) {
-      throw new ConsentConfigError(`${prefix}${key}`, `absent (not a known option; known: ${allowed.join(', ')})`, object[key]);
-    }
-  }
 }
 
 function integer(input: unknown, field: string, min: number, max: number, fallback: number): number {

@@ -40,6 +40,8 @@ export interface InterceptorContext {
    * leaves it alone when already inert or released). True if it is now inert.
    */
   holdElement(element: Element, via: Via): boolean;
+  /** Inert tags (marked up, or held) were added to the document. */
+  inertAdded(): void;
   /** An interceptor threw: the page's own call goes ahead unchanged; logged once. */
   fail(error: unknown): void;
 }

@@ -10,28 +10,30 @@
  * requests go out but the script never runs; they are reported as escaped.
  *
  * It keeps running after the parse as a safety net for insertions no patch
- * sees (e.g. Range#insertNode).
+ * sees (e.g. Range#insertNode), and tells the blocker when inert tags arrive
+ * (a single-page app rendering marked-up tags) so granted ones are released.
  */
-import { URL_ATTRIBUTES, WATCHED_SELECTOR } from '../element-sources.js';
+import { containsInertTag } from '../marked-up-tags.js';
 import type { Interceptor } from './context.js';
+import { holdTree } from './dom-insertion.js';
 
 export const parsedTags: Interceptor = (ctx) => {
   const { win } = ctx;
   const doc = win.document;
   const observer = new win.MutationObserver((mutations) => {
     const via = doc.readyState === 'loading' ? 'html' : 'script';
+    let inert = false;
     try {
       for (const mutation of mutations) {
         for (const node of Array.from(mutation.addedNodes)) {
-          if (node.nodeType !== 1) continue;
-          const element = node as Element;
-          if (URL_ATTRIBUTES[element.tagName]) ctx.holdElement(element, via);
-          if (element.firstElementChild) for (const child of element.querySelectorAll(WATCHED_SELECTOR)) ctx.holdElement(child, via);
+          holdTree(node, ctx, via);
+          inert ||= containsInertTag(node);
         }
       }
     } catch (error) {
       ctx.fail(error);
     }
+    if (inert) ctx.inertAdded();
   });
   observer.observe(doc, { childList: true, subtree: true });
   return () => observer.disconnect();

@@ -1,0 +1,24 @@
+/**
+ * Small checks shared by every config validator; each throws a
+ * ConsentConfigError naming the field and what was expected.
+ */
+import { ConsentConfigError } from './config-error.js';
+
+export function objectAt(input: unknown, field: string, expected = 'an object'): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ConsentConfigError(field, expected, input);
+  return input as Record<string, unknown>;
+}
+
+export function arrayAt(input: unknown, field: string, expected = 'an array'): readonly unknown[] {
+  if (!Array.isArray(input)) throw new ConsentConfigError(field, expected, input);
+  return input;
+}
+
+/** Unknown keys are errors: a typo must not silently drop an option. `prefix` ends with a dot, or is empty. */
+export function onlyKeys(object: Record<string, unknown>, allowed: readonly string[], prefix: string): void {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) {
+      throw new ConsentConfigError(`${prefix}${key}`, `absent (not a known option; known: ${allowed.join(', ')})`, object[key]);
+    }
+  }
+}
