@@ -29,7 +29,11 @@ export interface BlockedEntry {
   readonly time: number;
   /** How it reached the page: written in the HTML, inserted by script, or a call. */
   readonly via: 'html' | 'script';
-  /** True when the browser fetched it anyway (HTML tags seen by the preload scanner). */
+  /**
+   * True when the browser fetched it anyway: a tag written in the HTML that the
+   * preload scanner requested before any script ran (an iframe written in the
+   * HTML always counts: its navigation may have started).
+   */
   readonly escaped: boolean;
 }
 
@@ -47,7 +51,9 @@ export function createBlockedLog(limit = 500): BlockedLog {
       entries.push(entry);
     },
     list(wasFetched) {
-      return entries.map((e) => ({ ...e, escaped: e.via === 'html' && e.kind !== 'cookie' && e.kind !== 'storage' && wasFetched(e.target) }));
+      // An iframe's navigation leaves no resource-timing entry when it is cut short, so
+      // one written in the HTML counts as escaped: it may have started before the SDK saw it.
+      return entries.map((e) => ({ ...e, escaped: e.via === 'html' && (e.kind === 'iframe' || wasFetched(e.target)) }));
     },
   };
 }

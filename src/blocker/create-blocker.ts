@@ -63,7 +63,6 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const nativeCookie = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie')!;
   const entries = createBlockedLog();
   const released = new WeakSet<Element>();
-  const liveFrames = new Set<HTMLIFrameElement>();
   let failed = false;
 
   const record = (kind: BlockedKind, target: string, c: Classified, via: Via) => {
@@ -131,10 +130,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const releaser = createReleaser(doc, {
     released(element) {
       released.add(element);
-      if (element.tagName === 'IFRAME') {
-        liveFrames.add(element as HTMLIFrameElement);
-        options.onFrameReleased?.(element as HTMLIFrameElement);
-      }
+      if (element.tagName === 'IFRAME') options.onFrameReleased?.(element as HTMLIFrameElement);
     },
   });
 
@@ -149,16 +145,13 @@ export function createBlocker(options: BlockerOptions): Blocker {
       const deletedCookies = deleteCookies(doc, names, write);
       const clearedStorageKeys = clearStorageKeys(win, (key) => withdrawn(classifier.classifyStorageKey(key)));
       // A live iframe can be stopped, unlike a script: put it back to sleep.
-      for (const frame of liveFrames) {
+      for (const frame of doc.querySelectorAll('iframe[src]')) {
+        released.delete(frame);
         const categories = categoriesOf(frame);
-        if (frame.isConnected && categories.some((c) => !isGranted(c))) {
-          liveFrames.delete(frame);
-          released.delete(frame);
-          const src = frame.getAttribute('src');
-          if (src !== null) {
-            native.set(frame, 'data-src', src);
-            native.remove(frame, 'src');
-          }
+        if (categories.length === 0) ctx.holdElement(frame, 'script');
+        else if (categories.some((c) => !isGranted(c))) {
+          native.set(frame, 'data-src', frame.getAttribute('src')!);
+          native.remove(frame, 'src');
           inertFrame(frame);
         }
       }

@@ -33,6 +33,9 @@ export async function interceptNetwork(context: BrowserContext): Promise<Network
         return route.fulfill({ status: 200, contentType: 'text/javascript', body: standIn.body ?? '' });
       }
       if (standIn.kind === 'pixel') return route.fulfill({ status: 200, contentType: 'image/gif', body: PIXEL_GIF });
+      if (standIn.kind === 'api') {
+        return route.fulfill({ status: 200, contentType: 'text/plain', headers: { 'access-control-allow-origin': '*' }, body: '1' });
+      }
       return route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><title>${standIn.id}</title><p>${standIn.id}</p>` });
     },
   );
