@@ -44,7 +44,7 @@ const ts = () =>
 // The only comment kept: the data attribution the Apache-2.0 and MIT licences ask for.
 const terserOptions = { ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } };
 const ATTRIBUTION =
-  '/*! nexus-consent | contains data from the Open Cookie Database (Apache-2.0, modified) and third-party-web (MIT); see NOTICE */';
+  '/*! nexus-consent | data: Open Cookie Database (Apache-2.0, modified), third-party-web (MIT); see NOTICE */';
 const external = ['js-cookie', 'nanoid'];
 
 export default [
@@ -53,12 +53,14 @@ export default [
     output: { file: 'dist/nexus-consent.min.js', format: 'iife', banner: ATTRIBUTION, plugins: [terser(terserOptions)] },
     plugins: [cssInline(), nodeResolve({ browser: true }), ts()],
   },
+  // The npm entries, built together so that `nexus-consent/auto` and the main
+  // entry share their modules (one chunk) instead of shipping them twice.
   {
-    input: 'src/index.ts',
+    input: { index: 'src/index.ts', auto: 'src/auto.ts' },
     external,
     output: [
-      { file: 'dist/index.mjs', format: 'es' },
-      { file: 'dist/index.cjs', format: 'cjs' },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'shared-[hash].mjs' },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared-[hash].cjs' },
     ],
     plugins: [cssInline(), ts()],
   },
@@ -66,6 +68,11 @@ export default [
     input: 'src/index.ts',
     external: [...external, /\.css\?inline$/],
     output: { file: 'dist/index.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  },
+  {
+    input: 'src/auto.ts',
+    output: { file: 'dist/auto.d.ts', format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
   // nexus-consent/catalogue-full: the rest of the tracker catalogue, opt-in.

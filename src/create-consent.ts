@@ -6,6 +6,7 @@
 import { nanoid } from 'nanoid';
 import type { ConsentApi, ConsentChange, ConsentEvents } from './api.js';
 import { createBlocker } from './blocker/create-blocker.js';
+import { adoptEarlyBlocker } from './blocker/early-blocker.js';
 import type { BrowserWindow } from './browser-window.js';
 import { coreCatalogue } from './catalogue/generated/core-catalogue.js';
 import { createClassifier } from './classifier/create-classifier.js';
@@ -40,16 +41,26 @@ export interface ConsentEnvironment {
 }
 
 /**
- * Creates the consent manager for this page: installs the blocker, reads the
- * stored decision, shows the banner when there is none, and releases what each
- * grant allows. Throws a ConsentConfigError naming the bad field for a broken config.
+ * Creates the consent manager for this page: installs the blocker (or adopts
+ * the one `nexus-consent/auto` installed), reads the stored decision, shows the
+ * banner when there is none, and releases what each grant allows. Throws a
+ * ConsentConfigError naming the bad field for a broken config.
  */
 export function createConsent(config: ConsentConfig, env: ConsentEnvironment = {}): ConsentApi {
-  const resolved = validateConfig(config);
-  const win = env.window ?? (globalThis as { window?: BrowserWindow }).window;
-  if (!win) {
+  if (!env.window && typeof window === 'undefined') {
     throw new Error('nexus-consent: createConsent() needs a browser window; call it in the browser, not during server-side rendering');
   }
+  return startConsent(config, env, adoptEarlyBlocker);
+}
+
+/** createConsent without the hand-over from `nexus-consent/auto` (the script-tag build installs its own, first). */
+export function startConsent(
+  config: ConsentConfig,
+  env: ConsentEnvironment,
+  adoptBlocker?: typeof adoptEarlyBlocker,
+): ConsentApi {
+  const resolved = validateConfig(config);
+  const win = (env.window ?? window) as BrowserWindow;
   const doc = win.document;
   const log = createLogger(win.console, resolved.debug);
 
@@ -72,16 +83,17 @@ export function createConsent(config: ConsentConfig, env: ConsentEnvironment = {
   const model = uiModel(resolved, doc, win);
   let ui: Ui | undefined;
 
-  // First, before anything else on the page can run: the blocker.
-  const blocker = createBlocker({
-    win,
+  // First, before anything else on the page can run: the blocker (or the one
+  // `nexus-consent/auto` installed earlier, which now takes our state and rules).
+  const blockerOptions = {
     classifier,
     isGranted: granted,
     log,
-    intercept: resolved.autoBlock,
-    onInertFrame: (frame, category, service) => ui?.placeholders.show(frame, { category, service }),
-    onFrameReleased: (frame) => ui?.placeholders.remove(frame),
-  });
+    onInertFrame: (frame: HTMLIFrameElement, category: Category, service: string | undefined) =>
+      ui?.placeholders.show(frame, { category, service }),
+    onFrameReleased: (frame: HTMLIFrameElement) => ui?.placeholders.remove(frame),
+  };
+  const blocker = adoptBlocker?.(win, blockerOptions) ?? createBlocker({ win, intercept: resolved.autoBlock, ...blockerOptions });
 
   const waiters = new Set<{ category: Category; resolve: () => void }>();
   const commit = (next: ConsentState) => {

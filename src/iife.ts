@@ -6,7 +6,7 @@
  */
 import type { ConsentApi } from './api.js';
 import type { BrowserWindow } from './browser-window.js';
-import { createConsent } from './create-consent.js';
+import { startConsent } from './create-consent.js';
 import { readScriptConfig } from './config/read-script-config.js';
 import { drainQueue, runCallback } from './events/preload-queue.js';
 
@@ -28,7 +28,7 @@ function start(win: PageWindow): void {
   let api: ConsentApi;
   try {
     const script = win.document.currentScript as HTMLScriptElement | null;
-    api = createConsent(readScriptConfig(win.NexusConsentConfig, script?.dataset), { window: win });
+    api = startConsent(readScriptConfig(win.NexusConsentConfig, script?.dataset), { window: win });
   } catch (error) {
     // Nothing is granted and the queue stays for a corrected copy to drain.
     win.console.error(error instanceof Error ? error.message : error);

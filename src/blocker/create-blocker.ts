@@ -9,7 +9,7 @@ import type { Logger } from '../logger.js';
 import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
 import { isInert, kindOf, neutralize, URL_ATTRIBUTES, urlsOf, WATCHED_SELECTOR } from './element-sources.js';
-import { saveNatives, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
+import { saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
 import { domInsertion } from './interceptors/dom-insertion.js';
 import { htmlStrings } from './interceptors/html-strings.js';
 import { networkRequests } from './interceptors/network-requests.js';
@@ -19,12 +19,20 @@ import { urlAttributes } from './interceptors/url-attributes.js';
 import { categoriesOf, findInert, findReleasable } from './marked-up-tags.js';
 import { createReleaser } from './release.js';
 import { shouldBlock, type Classified } from './should-block.js';
-import { clearStorageKeys, cookieNames, deleteCookies, type CleanupReport } from './withdraw.js';
+import { cookieNames } from '../classifier/scan-page.js';
+import { clearStorageKeys, deleteCookies, type CleanupReport } from './withdraw.js';
 
 export interface TrackerClassifier {
   classifyUrl(url: string, pageUrl?: string): Classified | undefined;
   classifyCookie(name: string): Classified | undefined;
   classifyStorageKey(key: string): Classified | undefined;
+}
+
+export interface HeldCall {
+  readonly kind: CallKind;
+  readonly target: string;
+  proceed(): void;
+  refuse(): void;
 }
 
 export interface BlockerOptions {
@@ -34,6 +42,12 @@ export interface BlockerOptions {
   readonly log: Logger;
   /** Install the interceptors (automatic blocking); without, only marked-up tags wait. @default true */
   readonly intercept?: boolean;
+  /**
+   * Takes a held call (request, cookie or storage write) to decide later, and
+   * returns true — `nexus-consent/auto` does, until the decision is known.
+   * @default none: held calls are decided at once
+   */
+  readonly defer?: (call: HeldCall) => boolean;
   /** Called for each inert iframe, e.g. to show a placeholder. */
   readonly onInertFrame?: (frame: HTMLIFrameElement, category: Category, service: string | undefined) => void;
   /** Called when an iframe goes live again. */
@@ -41,6 +55,8 @@ export interface BlockerOptions {
 }
 
 export interface Blocker {
+  /** Decides a held call now: it proceeds if its category is granted, else it is refused and logged. */
+  holdCall(call: HeldCall): void;
   /** Releases every inert tag whose categories are now all granted, in document order. */
   releaseGranted(): Promise<void>;
   /** Deletes the cookies and storage keys of categories no longer granted, and stops their iframes. */
@@ -64,6 +80,12 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const entries = createBlockedLog();
   const released = new WeakSet<Element>();
   let failed = false;
+  const classifyCall = (kind: CallKind, target: string) => {
+    if (kind === 'cookie') return classifier.classifyCookie(target);
+    if (kind === 'storage') return classifier.classifyStorageKey(target);
+    const absolute = resolveHttpUrl(target, doc.baseURI);
+    return absolute ? classifier.classifyUrl(absolute, doc.location.href) : undefined;
+  };
 
   const record = (kind: BlockedKind, target: string, c: Classified, via: Via) => {
     entries.add({ kind, target, service: c.service, vendor: c.vendor, category: c.category, time: Date.now(), via });
@@ -84,15 +106,12 @@ export function createBlocker(options: BlockerOptions): Blocker {
       if (c) record(kind, absolute, c, via);
       return c;
     },
-    checkCookie(name) {
-      const c = verdict(classifier.classifyCookie(name));
-      if (c) record('cookie', name, c, 'script');
-      return c;
-    },
-    checkStorageKey(key) {
-      const c = verdict(classifier.classifyStorageKey(key));
-      if (c) record('storage', key, c, 'script');
-      return c;
+    checkCall: (kind, target) => verdict(classifyCall(kind, target)),
+    holdCall(kind, target, proceed, refuse) {
+      if (options.defer?.({ kind, target, proceed, refuse })) return;
+      const c = ctx.checkCall(kind, target);
+      if (c) record(kind, kind === 'cookie' || kind === 'storage' ? target : resolveHttpUrl(target, doc.baseURI) ?? target, c, 'script');
+      (c ? refuse : proceed)();
     },
     isReleased: (element) => released.has(element),
     holdElement(element, via) {
@@ -135,13 +154,14 @@ export function createBlocker(options: BlockerOptions): Blocker {
   });
 
   const blocker: Blocker = {
+    holdCall: (call) => ctx.holdCall(call.kind, call.target, call.proceed, call.refuse),
     releaseGranted() {
       return releaser.release(findReleasable(doc, isGranted)).catch((error) => log.error('release failed:', error));
     },
     withdraw() {
       const withdrawn = (c: Classified | undefined) => c !== undefined && verdict(c) !== undefined;
       const write = (line: string) => nativeCookie.set!.call(doc, line);
-      const names = cookieNames(doc).filter((name) => withdrawn(classifier.classifyCookie(name)));
+      const names = cookieNames(doc.cookie).filter((name) => withdrawn(classifier.classifyCookie(name)));
       const deletedCookies = deleteCookies(doc, names, write);
       const clearedStorageKeys = clearStorageKeys(win, (key) => withdrawn(classifier.classifyStorageKey(key)));
       // A live iframe can be stopped, unlike a script: put it back to sleep.

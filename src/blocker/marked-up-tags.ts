@@ -11,8 +11,7 @@
  * categories are now all granted. Pure query, no side effects.
  */
 import type { Category } from '../store/consent-record.js';
-
-export const CONSENT_ATTRIBUTE = 'data-consent';
+import { CATEGORY_ATTRIBUTE as CONSENT_ATTRIBUTE } from './element-sources.js';
 const INERT = ['src', 'srcset', 'href', 'poster']
   .map((attribute) => `[${CONSENT_ATTRIBUTE}][data-${attribute}]`)
   .concat(`script[type="text/plain" i][${CONSENT_ATTRIBUTE}]`)

@@ -6,19 +6,14 @@
  * parent of the current path. Writing to a public suffix is refused by the
  * browser, harmlessly.
  */
+import { cookieNames } from '../classifier/scan-page.js';
+
 export interface CleanupReport {
   /** Cookies deleted (no longer visible to script afterwards). */
   readonly deletedCookies: readonly string[];
   /** Cookies that stayed despite every candidate (set for a path below this page, for instance). */
   readonly remainingCookies: readonly string[];
   readonly clearedStorageKeys: readonly string[];
-}
-
-export function cookieNames(doc: Document): string[] {
-  return doc.cookie
-    .split(';')
-    .map((pair) => pair.slice(0, pair.includes('=') ? pair.indexOf('=') : 0).trim())
-    .filter(Boolean);
 }
 
 export function deleteCookies(doc: Document, names: readonly string[], write: (line: string) => void): CleanupReport['deletedCookies'] {
@@ -33,7 +28,7 @@ export function deleteCookies(doc: Document, names: readonly string[], write: (l
       }
     }
   }
-  const left = new Set(cookieNames(doc));
+  const left = new Set(cookieNames(doc.cookie));
   return names.filter((name) => !left.has(name));
 }
 

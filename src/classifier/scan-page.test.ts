@@ -73,7 +73,7 @@ describe('scanPage', () => {
     document.cookie = 'cart=1; path=/';
     expect(scanTable(scanPage(window, classifier))).toEqual([
       { type: 'cookie', name: '_ga', service: 'google-analytics', vendor: 'Google', category: 'analytics', source: 'curated' },
-      { type: 'cookie', name: 'cart', service: 'unknown', vendor: '', category: '', source: '' },
+      { type: 'cookie', name: 'cart', service: 'unknown' },
     ]);
   });
 });

@@ -37,16 +37,12 @@ export function scanPage(win: ScanTarget, classifier: Pick<Classifier, 'classify
 }
 
 /** One row per entry, for `console.table()` in debug mode. */
-export function scanTable(entries: readonly ScanEntry[]): { type: ScanKind; name: string; service: string; vendor: string; category: string; source: string }[] {
-  return entries.map(({ kind, name, classification: c }) =>
-    c === 'unknown'
-      ? { type: kind, name, service: 'unknown', vendor: '', category: '', source: '' }
-      : { type: kind, name, service: c.service, vendor: c.vendor, category: c.category, source: c.source },
-  );
+export function scanTable(entries: readonly ScanEntry[]): ({ type: ScanKind; name: string } & (Classification | { service: 'unknown' }))[] {
+  return entries.map(({ kind, name, classification: c }) => ({ type: kind, name, ...(c === 'unknown' ? { service: 'unknown' as const } : c) }));
 }
 
 /** `a=1; b=2` → `['a', 'b']`. A pair without `=` is a nameless cookie: the browser shows its value, which is what a visitor would call its name. */
-function cookieNames(cookie: string): string[] {
+export function cookieNames(cookie: string): string[] {
   const names: string[] = [];
   for (const pair of cookie.split(';')) {
     const eq = pair.indexOf('=');

@@ -3,9 +3,9 @@
  * catalogue and win over it. Validation turns whatever the page passed into
  * normalised rules, or throws a ConsentConfigError naming the bad field.
  */
-import { arrayAt, objectAt, onlyKeys } from '../config/check.js';
+import { arrayAt, HOST, objectAt, onlyKeys, SERVICE_ID } from '../config/check.js';
 import { ConsentConfigError } from '../config/config-error.js';
-import type { Category } from '../store/consent-record.js';
+import { CATEGORY_ID, type Category } from '../store/consent-record.js';
 
 /** What matching items are: a category (and optionally the service and vendor to report). */
 export interface RuleTarget {
@@ -47,9 +47,6 @@ export interface SiteRules {
   readonly urls?: readonly UrlRule[];
 }
 
-const CATEGORY_ID = /^[a-z][a-z0-9-]{0,31}$/;
-const SERVICE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const DOMAIN = /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9_-]*[a-z0-9])?)*$/;
 const NAME_KINDS = ['name', 'prefix', 'pattern'] as const;
 
 /**
@@ -91,7 +88,7 @@ function urlRule(input: unknown, field: string, categories: readonly Category[] 
   const out: { host?: string; path?: string } = {};
   if (rule.host !== undefined) {
     const host = typeof rule.host === 'string' ? rule.host.trim().toLowerCase().replace(/^\*?\./, '') : '';
-    if (!DOMAIN.test(host) || host.length > 253) throw new ConsentConfigError(`${field}.host`, 'a host name', rule.host);
+    if (!HOST.test(host) || host.length > 253) throw new ConsentConfigError(`${field}.host`, 'a host name', rule.host);
     out.host = host;
   }
   if (rule.path !== undefined) {

@@ -4,6 +4,11 @@
  */
 import { ConsentConfigError } from './config-error.js';
 
+/** A service id: lowercase, e.g. `google-analytics`. */
+export const SERVICE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** A host name, lowercase, without a leading dot. */
+export const HOST = /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9_-]*[a-z0-9])?)*$/;
+
 export function objectAt(input: unknown, field: string, expected = 'an object'): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ConsentConfigError(field, expected, input);
   return input as Record<string, unknown>;

@@ -3,12 +3,12 @@
  * ConsentConfigError naming the first bad field and what was expected.
  * Unknown keys are errors too: a typo must not silently drop an option.
  */
-import { NECESSARY, OPTIONAL_BUILT_IN_CATEGORIES } from '../store/consent-record.js';
+import { CATEGORY_ID, NECESSARY, OPTIONAL_BUILT_IN_CATEGORIES } from '../store/consent-record.js';
 import { fr } from '../i18n/fr.js';
 import type { TextKey } from '../i18n/texts.js';
 import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { validateSiteRules } from '../classifier/site-rules.js';
-import { arrayAt, objectAt, onlyKeys } from './check.js';
+import { arrayAt, HOST, objectAt, onlyKeys, SERVICE_ID } from './check.js';
 import { ConsentConfigError } from './config-error.js';
 import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig } from './types.js';
 
@@ -17,11 +17,8 @@ export const CONFIG_KEYS = [
   'autoBlock', 'reloadOnWithdraw', 'texts', 'ui', 'nonce', 'debug',
 ] as const satisfies readonly (keyof ConsentConfig)[];
 const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
-const CATEGORY_ID = /^[a-z][a-z0-9-]{0,31}$/;
-const SERVICE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 const COOKIE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const DOMAIN = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
 export function validateConfig(input: unknown): ResolvedConfig {
   const config = objectAt(input, '(root)', 'an object');
@@ -40,7 +37,7 @@ export function validateConfig(input: unknown): ResolvedConfig {
     typeof v === 'string' && COOKIE_NAME.test(v),
   ) as string | undefined) ?? 'nexus_consent';
   const cookieDomain = optional(cookie.domain, 'cookie.domain', 'a domain name such as "nexus-tech.fr"', (v) =>
-    typeof v === 'string' && DOMAIN.test(v),
+    typeof v === 'string' && HOST.test(v.replace(/^\./, '').toLowerCase()),
   ) as string | undefined;
 
   const resolvedCategories = categories(config.categories);

@@ -9,6 +9,8 @@ export type BuiltInCategory = 'necessary' | 'analytics' | 'advertising' | 'perso
 export type Category = BuiltInCategory | (string & {});
 
 export const NECESSARY = 'necessary' satisfies BuiltInCategory;
+/** What a category id may look like: it travels in the consent cookie, so no separators. */
+export const CATEGORY_ID = /^[a-z][a-z0-9-]{0,31}$/;
 /** Built-in categories that need consent, in display order. */
 export const OPTIONAL_BUILT_IN_CATEGORIES = ['analytics', 'advertising', 'personalisation'] as const;
 

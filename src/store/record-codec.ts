@@ -12,7 +12,7 @@
  * turns a hand-edited or truncated cookie into "no decision yet" instead of a
  * silent grant.
  */
-import { NECESSARY, type Category, type ConsentMethod, type ConsentRecord } from './consent-record.js';
+import { CATEGORY_ID, NECESSARY, type Category, type ConsentMethod, type ConsentRecord } from './consent-record.js';
 
 export const FORMAT_VERSION = '1';
 /** No record may claim a validity beyond 13 months (CNIL, cookie lifetime). */
@@ -26,7 +26,6 @@ const METHOD_CODES: Readonly<Record<ConsentMethod, string>> = {
 const ID = /^[A-Za-z0-9_-]{21}$/;
 const REVISION = /^[1-9][0-9]{0,8}$/;
 const SECONDS = /^[0-9a-z]{1,9}$/;
-const CATEGORY = /^[a-z][a-z0-9-]{0,31}$/;
 
 export function encodeRecord(record: ConsentRecord): string {
   const body = [
@@ -83,7 +82,7 @@ export function decodeRecord(value: string | undefined): ConsentRecord | undefin
 function parseList(list: string): Category[] | undefined {
   if (list === '') return [];
   const items = list.split('~');
-  const valid = items.every((c) => CATEGORY.test(c) && c !== NECESSARY);
+  const valid = items.every((c) => CATEGORY_ID.test(c) && c !== NECESSARY);
   return valid && new Set(items).size === items.length ? items : undefined;
 }
 

@@ -10,16 +10,21 @@ import { rollup } from 'rollup';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
-export default async function globalSetup(): Promise<void> {
-  const bundle = await rollup({
-    input: repo('test/fixtures/npm/main.js'),
-    plugins: [
-      { name: 'self', resolveId: (id) => (id === 'nexus-consent' ? repo('dist/index.mjs') : null) },
-      nodeResolve({ browser: true }),
-    ],
+/** The package's own exports, as a site's bundler resolves them. */
+const SELF: Record<string, string> = { 'nexus-consent': 'dist/index.mjs', 'nexus-consent/auto': 'dist/auto.mjs' };
+
+async function bundle(entry: string, output: string): Promise<void> {
+  const build = await rollup({
+    input: repo(entry),
+    plugins: [{ name: 'self', resolveId: (id) => (SELF[id] ? repo(SELF[id]!) : null) }, nodeResolve({ browser: true })],
   });
-  await bundle.write({ file: repo('test/fixtures/npm/bundle.js'), format: 'es' });
-  await bundle.close();
+  await build.write({ file: repo(output), format: 'es' });
+  await build.close();
+}
+
+export default async function globalSetup(): Promise<void> {
+  await bundle('test/fixtures/npm/main.js', 'test/fixtures/npm/bundle.js');
+  await bundle('test/fixtures/npm-auto/main.js', 'test/fixtures/npm-auto/bundle.js');
 
   const page = readFileSync(repo('test/fixtures/marked-up.html'), 'utf8');
   const iife = '<script src="/dist/nexus-consent.min.js"></script>';

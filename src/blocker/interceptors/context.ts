@@ -9,6 +9,7 @@ import type { NativeAttributes } from '../element-sources.js';
 import type { Classified } from '../should-block.js';
 
 export type Via = 'html' | 'script';
+export type CallKind = 'fetch' | 'xhr' | 'beacon' | 'cookie' | 'storage';
 
 export interface Natives extends NativeAttributes {
   setInnerHtml(element: Element, html: string): void;
@@ -31,8 +32,14 @@ export interface InterceptorContext {
   readonly native: Natives;
   /** A URL about to be fetched: its classification when it must wait (already logged), else undefined. */
   checkUrl(url: string, kind: BlockedKind, via: Via): Classified | undefined;
-  checkCookie(name: string): Classified | undefined;
-  checkStorageKey(key: string): Classified | undefined;
+  /** Classifies the target of a call (request URL, cookie name, storage key): what it must wait for, if anything. */
+  checkCall(kind: CallKind, target: string): Classified | undefined;
+  /**
+   * A call that must wait: `refuse` runs now and the call is logged — or, while
+   * `nexus-consent/auto` waits for createConsent(), the call is queued and runs
+   * `proceed` or `refuse` once the decision is known.
+   */
+  holdCall(kind: CallKind, target: string, proceed: () => void, refuse: () => void): void;
   /** Elements the releaser let through are never held again (a site's markup wins over the catalogue). */
   isReleased(element: Element): boolean;
   /**

@@ -11,9 +11,9 @@ import { patchMethod, type Interceptor } from './context.js';
 export const networkRequests: Interceptor = (ctx) => {
   const { win } = ctx;
   const undo: (() => void)[] = [];
-  const blocked = (url: unknown, kind: 'fetch' | 'xhr' | 'beacon') => {
+  const held = (url: unknown, kind: 'fetch' | 'xhr' | 'beacon') => {
     try {
-      return ctx.checkUrl(String(url), kind, 'script') !== undefined;
+      return ctx.checkCall(kind, String(url)) !== undefined;
     } catch (error) {
       ctx.fail(error);
       return false;
@@ -24,8 +24,10 @@ export const networkRequests: Interceptor = (ctx) => {
     const original = win.fetch;
     const fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
       const url = typeof input === 'string' ? input : input instanceof win.URL ? input.href : (input as Request)?.url;
-      if (blocked(url, 'fetch')) return win.Promise.reject(new win.TypeError('Failed to fetch'));
-      return original.call(this ?? win, input, init);
+      if (!held(url, 'fetch')) return original.call(this ?? win, input, init);
+      return new win.Promise<Response>((resolve, reject) =>
+        ctx.holdCall('fetch', String(url), () => resolve(original.call(win, input, init)), () => reject(new win.TypeError('Failed to fetch'))),
+      );
     };
     win.fetch = fetch as typeof win.fetch;
     undo.push(() => {
@@ -38,7 +40,9 @@ export const networkRequests: Interceptor = (ctx) => {
     undo.push(
       patchMethod(navigatorPrototype, 'sendBeacon', (original) =>
         function (this: unknown, ...args: unknown[]) {
-          return blocked(args[0], 'beacon') ? true : original.apply(this, args);
+          if (!held(args[0], 'beacon')) return original.apply(this, args);
+          ctx.holdCall('beacon', String(args[0]), () => original.apply(this, args), () => {});
+          return true;
         },
       ),
     );
@@ -46,19 +50,21 @@ export const networkRequests: Interceptor = (ctx) => {
 
   const xhr = win.XMLHttpRequest?.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
   if (xhr) {
-    const held = new WeakSet<object>();
+    const targets = new WeakMap<object, string>();
     undo.push(
       patchMethod(xhr, 'open', (original) =>
         function (this: XMLHttpRequest, ...args: unknown[]) {
-          if (blocked(args[1] instanceof win.URL ? args[1].href : args[1], 'xhr')) held.add(this);
-          else held.delete(this);
+          const url = String(args[1] instanceof win.URL ? args[1].href : args[1]);
+          if (held(url, 'xhr')) targets.set(this, url);
+          else targets.delete(this);
           return original.apply(this, args);
         },
       ),
       patchMethod(xhr, 'send', (original) =>
         function (this: XMLHttpRequest, ...args: unknown[]) {
-          if (!held.has(this)) return original.apply(this, args);
-          failLikeTheNetwork(this, win);
+          const url = targets.get(this);
+          if (url === undefined) return original.apply(this, args);
+          ctx.holdCall('xhr', url, () => original.apply(this, args), () => failLikeTheNetwork(this, win));
           return undefined;
         },
       ),

@@ -19,20 +19,23 @@ export const storageWrites: Interceptor = (ctx) => {
     Object.defineProperty(win.Document.prototype, 'cookie', {
       ...cookie,
       set(this: Document, value: unknown) {
-        if (!cookieHeld(String(value))) set.call(this, value);
+        const name = heldCookie(String(value));
+        if (name === undefined) set.call(this, value);
+        else ctx.holdCall('cookie', name, () => set.call(this, value), () => {});
       },
     });
     undo.push(() => Object.defineProperty(win.Document.prototype, 'cookie', cookie));
   }
-  const cookieHeld = (line: string) => {
+  /** The cookie's name when the write must wait, else undefined. */
+  const heldCookie = (line: string) => {
     try {
-      if (isDeletion(line)) return false;
+      if (isDeletion(line)) return undefined;
       const pair = line.split(';', 1)[0] ?? '';
       const name = pair.includes('=') ? pair.slice(0, pair.indexOf('=')).trim() : '';
-      return name !== '' && ctx.checkCookie(name) !== undefined;
+      return name !== '' && ctx.checkCall('cookie', name) ? name : undefined;
     } catch (error) {
       ctx.fail(error);
-      return false;
+      return undefined;
     }
   };
 
@@ -44,7 +47,9 @@ export const storageWrites: Interceptor = (ctx) => {
         function (this: unknown, ...args: unknown[]) {
           const name = typeof args[0] === 'string' ? args[0] : (args[0] as { name?: string } | undefined)?.name;
           try {
-            if (name && ctx.checkCookie(name)) return win.Promise.resolve();
+            if (name && ctx.checkCall('cookie', name)) {
+              return new win.Promise<void>((resolve) => ctx.holdCall('cookie', name, () => resolve(original.apply(this, args) as Promise<void>), resolve));
+            }
           } catch (error) {
             ctx.fail(error);
           }
@@ -58,8 +63,9 @@ export const storageWrites: Interceptor = (ctx) => {
     undo.push(
       patchMethod(win.Storage.prototype as unknown as Record<string, Fn>, 'setItem', (original) =>
         function (this: unknown, ...args: unknown[]) {
+          const key = String(args[0]);
           try {
-            if (ctx.checkStorageKey(String(args[0]))) return undefined;
+            if (ctx.checkCall('storage', key)) return ctx.holdCall('storage', key, () => original.apply(this, args), () => {});
           } catch (error) {
             ctx.fail(error);
           }

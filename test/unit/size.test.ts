@@ -1,0 +1,18 @@
+/**
+ * The size budget is a test input (STYLE.md): the script-tag build, everything
+ * included, stays within 20 KB gzip. Run after `npm run build` (npm test does).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const BUDGET = 20_000;
+const file = new URL('../../dist/nexus-consent.min.js', import.meta.url);
+
+describe('size budget', () => {
+  it(`keeps dist/nexus-consent.min.js within ${BUDGET} bytes gzip -9`, () => {
+    expect(existsSync(file), 'dist/ is missing: run `npm run build` first').toBe(true);
+    const gzip = gzipSync(readFileSync(file), { level: 9 }).length;
+    expect(gzip).toBeLessThanOrEqual(BUDGET);
+  });
+});
