@@ -44,7 +44,7 @@ const ts = () =>
 // The only comment kept: the data attribution the Apache-2.0 and MIT licences ask for.
 const terserOptions = { ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } };
 const ATTRIBUTION =
-  '/*! nexus-consent | data: Open Cookie Database (Apache-2.0, modified), third-party-web (MIT); see NOTICE */';
+  '/*! Data: Open Cookie Database (Apache-2.0, modified), third-party-web (MIT); see NOTICE */';
 const external = ['js-cookie', 'nanoid'];
 
 export default [

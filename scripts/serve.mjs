@@ -3,7 +3,9 @@
 //   node scripts/serve.mjs <root> [--port 8080]
 // Serves <root> at "/" and the built SDK (dist/) at "/dist/". Paths are confined
 // to those folders. Port 0 picks a free port; the URL is printed on start.
-import { createReadStream, statSync } from 'node:fs';
+// For the benchmarks, an HTML page requested with `?nexus-consent=off` comes
+// without the SDK's <script> tag: the same page, served the same way, minus the SDK.
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +45,10 @@ export function startServer({ root, port = 0, host = '127.0.0.1', headers = {} }
       'cache-control': 'no-store',
       ...headers,
     });
+    if (extname(path) === '.html' && url.searchParams.get('nexus-consent') === 'off') {
+      res.end(readFileSync(path, 'utf8').replace(/<script src="\/dist\/nexus-consent\.min\.js"[^>]*><\/script>/, ''));
+      return;
+    }
     createReadStream(path).pipe(res);
   });
   return new Promise((done) => server.listen(port, host, () => done(server)));

@@ -10,7 +10,7 @@ import { adoptEarlyBlocker } from './blocker/early-blocker.js';
 import type { BrowserWindow } from './browser-window.js';
 import { coreCatalogue } from './catalogue/generated/core-catalogue.js';
 import { createClassifier } from './classifier/create-classifier.js';
-import { scanPage, scanTable } from './classifier/scan-page.js';
+import { scanPage } from './classifier/scan-page.js';
 import type { ResolvedConfig } from './config/types.js';
 import { validateConfig } from './config/validate-config.js';
 import type { ConsentConfig } from './config/types.js';
@@ -173,7 +173,7 @@ export function startConsent(
   });
 
   log.debug('started', { state, config: resolved });
-  if (resolved.debug) onDocumentParsed(doc, () => (log.table(scanTable(scanPage(win, classifier))), () => {}));
+  if (resolved.debug) onDocumentParsed(doc, () => (log.table(scanPage(win, classifier)), () => {}));
   dispatchDomEvent(win, 'ready', { state });
   if (state.status === 'undecided') ui?.showBanner();
   return api;

@@ -79,12 +79,13 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const nativeCookie = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie')!;
   const entries = createBlockedLog();
   const released = new WeakSet<Element>();
+  /** Elements whose URLs no tracker owns, with those URLs (a change means a new check). */
+  const unclassified = new WeakMap<Element, string>();
   let failed = false;
   const classifyCall = (kind: CallKind, target: string) => {
     if (kind === 'cookie') return classifier.classifyCookie(target);
     if (kind === 'storage') return classifier.classifyStorageKey(target);
-    const absolute = resolveHttpUrl(target, doc.baseURI);
-    return absolute ? classifier.classifyUrl(absolute, doc.location.href) : undefined;
+    return classifier.classifyUrl(target, doc.baseURI);
   };
 
   const record = (kind: BlockedKind, target: string, c: Classified, via: Via) => {
@@ -100,10 +101,10 @@ export function createBlocker(options: BlockerOptions): Blocker {
     win,
     native,
     checkUrl(url, kind, via) {
-      const absolute = resolveHttpUrl(url, doc.baseURI);
-      if (!absolute) return undefined;
-      const c = verdict(classifier.classifyUrl(absolute, doc.location.href));
-      if (c) record(kind, absolute, c, via);
+      // The classifier resolves relative URLs itself; the absolute form is only built for the log.
+      const base = doc.baseURI;
+      const c = verdict(classifier.classifyUrl(url, base));
+      if (c) record(kind, resolveHttpUrl(url, base) ?? url, c, via);
       return c;
     },
     checkCall: (kind, target) => verdict(classifyCall(kind, target)),
@@ -120,13 +121,24 @@ export function createBlocker(options: BlockerOptions): Blocker {
         inertFrame(element);
         return true;
       }
-      for (const [, url] of urlsOf(element)) {
-        const c = ctx.checkUrl(url, kindOf(element), via);
+      const urls = urlsOf(element);
+      // An element is often seen twice (set src, then insert): URLs no tracker
+      // owns are classified once. (Granted ones are not cached: consent changes.)
+      const key = urls.join(' ');
+      if (key === '' || unclassified.get(element) === key) return false;
+      const base = doc.baseURI;
+      let known = false;
+      for (const [, url] of urls) {
+        const classification = classifier.classifyUrl(url, base);
+        known ||= classification !== undefined;
+        const c = verdict(classification);
         if (!c) continue;
+        record(kindOf(element), resolveHttpUrl(url, base) ?? url, c, via);
         neutralize(element, c, native);
         inertFrame(element);
         return true;
       }
+      if (!known) unclassified.set(element, key);
       return false;
     },
     inertAdded() {

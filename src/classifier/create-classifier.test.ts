@@ -60,8 +60,6 @@ const LABELLED: readonly Labelled[] = [
   ['cookie', 'bcookie', 'linkedin-insight', 'advertising'],
   ['cookie', '_pin_unauth', 'pinterest-tag', 'advertising'],
   ['cookie', 'cto_bundle', 'criteo', 'advertising'],
-  ['cookie', 't_gid', 'taboola', 'advertising'],
-  ['cookie', 'obuid', 'outbrain', 'advertising'],
   ['cookie', 'YSC', 'youtube', 'advertising'],
   ['cookie', 'VISITOR_INFO1_LIVE', 'youtube', 'advertising'],
   ['storage', '_uetvid', 'microsoft-advertising', 'advertising'],
@@ -84,8 +82,6 @@ const LABELLED: readonly Labelled[] = [
   ['url', 'https://s.pinimg.com/ct/core.js', 'pinterest-tag', 'advertising'],
   ['url', 'https://bat.bing.com/bat.js', 'microsoft-advertising', 'advertising'],
   ['url', 'https://static.criteo.net/js/ld/publishertag.js', 'criteo', 'advertising'],
-  ['url', 'https://cdn.taboola.com/libtrc/site/loader.js', 'taboola', 'advertising'],
-  ['url', 'https://widgets.outbrain.com/outbrain.js', 'outbrain', 'advertising'],
   ['url', 'https://c.amazon-adsystem.com/aax2/apstag.js', 'amazon-ads', 'advertising'],
   ['url', 'https://www.youtube.com/embed/dQw4w9WgXcQ', 'youtube', 'advertising'],
   ['url', 'https://www.dailymotion.com/embed/video/x7tgad0', 'dailymotion', 'advertising'],
@@ -154,9 +150,14 @@ const NEGATIVES: readonly (readonly [Kind, string, string?])[] = [
  * 20 KB gzip budget: it leaves out services whose cookies are necessary (no
  * blocking decision depends on them: other consent tools, shop platforms, CDNs,
  * payment) and services rare on French sites (Segment, Heap, FullStory,
- * Yandex, Snap, Quantcast, Adobe Audience Manager, HubSpot…).
+ * Yandex, Snap, Quantcast, Adobe Audience Manager, HubSpot…) or used by
+ * publishers rather than advertisers (Taboola, Outbrain, Teads, Equativ).
  */
 const FULL_ONLY: readonly Labelled[] = [
+  ['cookie', 't_gid', 'taboola', 'advertising'],
+  ['cookie', 'obuid', 'outbrain', 'advertising'],
+  ['url', 'https://cdn.taboola.com/libtrc/site/loader.js', 'taboola', 'advertising'],
+  ['url', 'https://widgets.outbrain.com/outbrain.js', 'outbrain', 'advertising'],
   ['cookie', 'ajs_anonymous_id', 'segment', 'analytics'],
   ['cookie', '_hp2_id.12345', 'heap', 'analytics'],
   ['cookie', 'fs_uid', 'fullstory', 'analytics'],

@@ -5,10 +5,11 @@
  * worth classifying; `data:`, `blob:`, `javascript:` and garbage give
  * `undefined`, never an exception.
  *
- * Plain absolute and protocol-relative URLs — nearly every request a page
- * makes — are split by hand (no allocation of a URL object); anything else
- * (relative URLs, IPv6, percent-encoded or international hosts) goes through
- * the WHATWG `URL` parser, which browsers use themselves.
+ * Plain absolute, protocol-relative and root-relative (`/path`) URLs — nearly
+ * every request a page makes — are split by hand (no allocation of a URL
+ * object); anything else (other relative URLs, IPv6, percent-encoded or
+ * international hosts) goes through the WHATWG `URL` parser, which browsers use
+ * themselves.
  */
 
 export interface ParsedUrl {
@@ -20,7 +21,15 @@ const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
 export function parseUrl(input: string, base?: string): ParsedUrl | undefined {
   if (typeof input !== 'string') return undefined;
-  return parseFast(input) ?? parseSlow(input, base);
+  return parseFast(input) ?? parseRootRelative(input, base) ?? parseSlow(input, base);
+}
+
+/** `/path?query` against a plain absolute base: the base's host, the input's path. */
+function parseRootRelative(url: string, base: string | undefined): ParsedUrl | undefined {
+  if (base === undefined || url.charCodeAt(0) !== 47 || url.charCodeAt(1) === 47) return undefined;
+  const page = parseFast(base);
+  const path = page && scanPath(url, 0);
+  return path ? { host: page.host, path } : undefined;
 }
 
 /**
@@ -44,17 +53,23 @@ function parseFast(url: string): ParsedUrl | undefined {
   let host = url.slice(start, colon < 0 ? end : colon);
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (host === '') return undefined;
-  let pathEnd = end;
-  let pathUpper = false;
-  for (; pathEnd < url.length; pathEnd++) {
-    const c = url.charCodeAt(pathEnd);
+  const path = scanPath(url, end);
+  return path === undefined ? undefined : { host: upper ? host.toLowerCase() : host, path };
+}
+
+/** The lowercase path from `start` to the query or fragment, or undefined when it needs the full parser. */
+function scanPath(url: string, start: number): string | undefined {
+  let end = start;
+  let upper = false;
+  for (; end < url.length; end++) {
+    const c = url.charCodeAt(end);
     if (c === 63 /* ? */ || c === 35 /* # */) break;
     // Spaces, control characters, backslashes and dot segments need the full parser.
-    if (c <= 32 || c === 92 || (c === 46 && url.charCodeAt(pathEnd - 1) === 47)) return undefined;
-    if (c >= 65 && c <= 90) pathUpper = true;
+    if (c <= 32 || c === 92 || (c === 46 && url.charCodeAt(end - 1) === 47)) return undefined;
+    if (c >= 65 && c <= 90) upper = true;
   }
-  const path = pathEnd === end ? '/' : url.slice(end, pathEnd);
-  return { host: upper ? host.toLowerCase() : host, path: pathUpper ? path.toLowerCase() : path };
+  const path = end === start ? '/' : url.slice(start, end);
+  return upper ? path.toLowerCase() : path;
 }
 
 /** a-z A-Z 0-9 . - _ */

@@ -1,63 +1,86 @@
 /**
  * Vector 2: elements created at run time and put in the document —
  * appendChild, insertBefore, replaceChild, append, prepend, before, after,
- * replaceWith, insertAdjacentElement. A script is fetched the moment it is
+ * replaceWith, replaceChildren, insertAdjacentElement (on elements, on text
+ * nodes, and on fragments such as shadow roots), Range#insertNode. A script is fetched the moment it is
  * connected, so the check must happen inside the call, before the original
  * runs; a MutationObserver would be one microtask too late.
  *
  * Only insertions into a connected parent are inspected (with their subtree):
- * a tree built off-document is inspected once, when it is attached.
+ * a tree built off-document is inspected once, when it is attached. This runs
+ * on every insertion a page makes, so it allocates nothing on the common path.
  */
-import { WATCHED_SELECTOR } from '../element-sources.js';
+import { URL_ATTRIBUTES, WATCHED_SELECTOR } from '../element-sources.js';
 import { patchMethod, type Interceptor, type InterceptorContext, type Via } from './context.js';
 
 type Fn = (this: Node, ...args: unknown[]) => unknown;
-/** Which arguments are inserted nodes, and which node they go into. */
-type Where = (self: Node, args: unknown[]) => [parent: Node | null, nodes: unknown[]];
+/** Where the nodes go: into the node the method is called on, or beside it. */
+type Target = 'self' | 'parent';
 
-const intoSelfFirst: Where = (self, args) => [self, args.slice(0, 1)];
-const intoSelfAll: Where = (self, args) => [self, args];
-const besideAll: Where = (self, args) => [self.parentNode, args];
-const adjacent: Where = (self, args) => {
-  const where = String(args[0]).toLowerCase();
-  return [where === 'beforebegin' || where === 'afterend' ? self.parentNode : self, args.slice(1, 2)];
-};
-
-const METHODS: readonly [on: 'Node' | 'Element', name: string, where: Where][] = [
-  ['Node', 'appendChild', intoSelfFirst],
-  ['Node', 'insertBefore', intoSelfFirst],
-  ['Node', 'replaceChild', intoSelfFirst],
-  ['Element', 'append', intoSelfAll],
-  ['Element', 'prepend', intoSelfAll],
-  ['Element', 'before', besideAll],
-  ['Element', 'after', besideAll],
-  ['Element', 'replaceWith', besideAll],
-  ['Element', 'insertAdjacentElement', adjacent],
+const METHODS: readonly [on: 'Node' | 'Element' | 'CharacterData' | 'DocumentFragment', name: string, target: Target, onlyFirst: boolean][] = [
+  ['Node', 'appendChild', 'self', true],
+  ['Node', 'insertBefore', 'self', true],
+  ['Node', 'replaceChild', 'self', true],
+  ['Element', 'append', 'self', false],
+  ['Element', 'prepend', 'self', false],
+  ['Element', 'replaceChildren', 'self', false],
+  ['Element', 'before', 'parent', false],
+  ['Element', 'after', 'parent', false],
+  ['Element', 'replaceWith', 'parent', false],
+  ['CharacterData', 'before', 'parent', false],
+  ['CharacterData', 'after', 'parent', false],
+  ['CharacterData', 'replaceWith', 'parent', false],
+  ['DocumentFragment', 'append', 'self', false],
+  ['DocumentFragment', 'prepend', 'self', false],
+  ['DocumentFragment', 'replaceChildren', 'self', false],
 ];
 
 export const domInsertion: Interceptor = (ctx) => {
-  const undo = METHODS.map(([on, name, where]) =>
+  const inspect = (parent: Node | null, args: ArrayLike<unknown>, from: number, to: number) => {
+    try {
+      let inert = false;
+      if (parent?.isConnected) for (let i = from; i < to; i++) inert = holdTree(args[i], ctx) || inert;
+      // Marked-up tags a single-page app renders: release them if already granted.
+      if (inert) ctx.inertAdded();
+    } catch (error) {
+      ctx.fail(error);
+    }
+  };
+  const undo = METHODS.map(([on, name, target, onlyFirst]) =>
     patchMethod(ctx.win[on].prototype as unknown as Record<string, Fn>, name, (original) =>
-      function (this: Node, ...args: unknown[]) {
-        try {
-          const [parent, nodes] = where(this, args);
-          if (parent?.isConnected) for (const node of nodes) holdTree(node, ctx);
-        } catch (error) {
-          ctx.fail(error);
-        }
-        return original.apply(this, args);
+      function (this: Node) {
+        // eslint-disable-next-line prefer-rest-params -- `arguments` avoids an array per call
+        const args = arguments;
+        inspect(target === 'self' ? this : this.parentNode, args, 0, onlyFirst ? 1 : args.length);
+        return original.apply(this, args as unknown as unknown[]);
+      },
+    ),
+  );
+  undo.push(
+    patchMethod(ctx.win.Element.prototype as unknown as Record<string, Fn>, 'insertAdjacentElement', (original) =>
+      function (this: Node, where: unknown, element: unknown) {
+        const position = String(where).toLowerCase();
+        inspect(position === 'beforebegin' || position === 'afterend' ? this.parentNode : this, [element], 0, 1);
+        return original.call(this, where, element);
+      },
+    ),
+    patchMethod(ctx.win.Range.prototype as unknown as Record<string, Fn>, 'insertNode', (original) =>
+      function (this: Node, node: unknown) {
+        inspect((this as unknown as Range).startContainer, [node], 0, 1);
+        return original.call(this, node);
       },
     ),
   );
   return () => undo.forEach((u) => u());
 };
 
-/** Holds the node (element or fragment) and every watched element below it. */
-export function holdTree(node: unknown, ctx: InterceptorContext, via: Via = 'script'): void {
-  const n = node as Node;
-  if (!n || (n.nodeType !== 1 && n.nodeType !== 11)) return;
-  if (n.nodeType === 1) ctx.holdElement(n as Element, via);
+/** Holds the node (element or fragment) and every watched element below it; true if any is inert. */
+export function holdTree(node: unknown, ctx: InterceptorContext, via: Via = 'script'): boolean {
+  const n = node as Node | null;
+  if (!n || (n.nodeType !== 1 && n.nodeType !== 11)) return false;
+  let inert = n.nodeType === 1 && URL_ATTRIBUTES[(n as Element).tagName] !== undefined && ctx.holdElement(n as Element, via);
   if ((n as ParentNode).firstElementChild) {
-    for (const element of (n as ParentNode).querySelectorAll(WATCHED_SELECTOR)) ctx.holdElement(element, via);
+    for (const element of (n as ParentNode).querySelectorAll(WATCHED_SELECTOR)) inert = ctx.holdElement(element, via) || inert;
   }
+  return inert;
 }

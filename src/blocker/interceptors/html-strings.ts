@@ -23,6 +23,7 @@ export const htmlStrings: Interceptor = (ctx) => {
     }
   };
   const undo: (() => void)[] = [];
+  type Fn = (this: unknown, ...args: unknown[]) => unknown;
   for (const prototype of [Element.prototype, ShadowRoot?.prototype]) {
     if (!prototype) continue;
     undo.push(
@@ -30,6 +31,12 @@ export const htmlStrings: Interceptor = (ctx) => {
         function (value) {
           set.call(this, rewrite(value));
         },
+      ),
+      // The newer HTML-string setter (Chrome 124+): same markup, same check.
+      patchMethod(prototype as unknown as Record<string, Fn>, 'setHTMLUnsafe', (original) =>
+        function (this: unknown, html: unknown, ...rest: unknown[]) {
+          return original.call(this, rewrite(html), ...rest);
+        } as Fn,
       ),
     );
   }
@@ -40,7 +47,6 @@ export const htmlStrings: Interceptor = (ctx) => {
       },
     ),
   );
-  type Fn = (this: unknown, ...args: unknown[]) => unknown;
   undo.push(
     patchMethod(Element.prototype as unknown as Record<string, Fn>, 'insertAdjacentHTML', (original) =>
       function (this: unknown, position: unknown, html: unknown) {

@@ -9,11 +9,10 @@
  * script or image further down the HTML while the parser waited. Those
  * requests go out but the script never runs; they are reported as escaped.
  *
- * It keeps running after the parse as a safety net for insertions no patch
- * sees (e.g. Range#insertNode), and tells the blocker when inert tags arrive
- * (a single-page app rendering marked-up tags) so granted ones are released.
+ * Once the document is parsed it stops: every later insertion goes through a
+ * patched method (dom-insertion.ts), and an observer on the whole document
+ * would make the browser build a record for each of them.
  */
-import { containsInertTag } from '../marked-up-tags.js';
 import type { Interceptor } from './context.js';
 import { holdTree } from './dom-insertion.js';
 
@@ -21,20 +20,23 @@ export const parsedTags: Interceptor = (ctx) => {
   const { win } = ctx;
   const doc = win.document;
   const observer = new win.MutationObserver((mutations) => {
-    const via = doc.readyState === 'loading' ? 'html' : 'script';
-    let inert = false;
     try {
-      for (const mutation of mutations) {
-        for (const node of Array.from(mutation.addedNodes)) {
-          holdTree(node, ctx, via);
-          inert ||= containsInertTag(node);
-        }
-      }
+      for (const mutation of mutations) for (const node of Array.from(mutation.addedNodes)) holdTree(node, ctx, 'html');
     } catch (error) {
       ctx.fail(error);
     }
-    if (inert) ctx.inertAdded();
   });
+  const stop = () => {
+    // Tags the parser inserted last are still queued: hold them before letting go.
+    const pending = observer.takeRecords();
+    observer.disconnect();
+    for (const mutation of pending) for (const node of Array.from(mutation.addedNodes)) holdTree(node, ctx, 'html');
+  };
+  if (doc.readyState !== 'loading') return () => {};
   observer.observe(doc, { childList: true, subtree: true });
-  return () => observer.disconnect();
+  doc.addEventListener('DOMContentLoaded', stop, { once: true });
+  return () => {
+    doc.removeEventListener('DOMContentLoaded', stop);
+    observer.disconnect();
+  };
 };

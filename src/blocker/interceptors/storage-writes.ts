@@ -29,10 +29,11 @@ export const storageWrites: Interceptor = (ctx) => {
   /** The cookie's name when the write must wait, else undefined. */
   const heldCookie = (line: string) => {
     try {
-      if (isDeletion(line)) return undefined;
-      const pair = line.split(';', 1)[0] ?? '';
-      const name = pair.includes('=') ? pair.slice(0, pair.indexOf('=')).trim() : '';
-      return name !== '' && ctx.checkCall('cookie', name) ? name : undefined;
+      const eq = line.indexOf('=');
+      const semicolon = line.indexOf(';');
+      if (eq < 0 || (semicolon >= 0 && semicolon < eq)) return undefined;
+      const name = line.slice(0, eq).trim();
+      return name !== '' && ctx.checkCall('cookie', name) && !isDeletion(line) ? name : undefined;
     } catch (error) {
       ctx.fail(error);
       return undefined;

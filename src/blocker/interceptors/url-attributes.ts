@@ -41,7 +41,8 @@ export const urlAttributes: Interceptor = (ctx) => {
   undo.push(
     patchMethod(ctx.win.Element.prototype as unknown as Record<string, SetAttribute>, 'setAttribute', (original) =>
       function (this: Element, name: string, value: string) {
-        if (!parked(this, String(name).toLowerCase(), value, ctx)) original.call(this, name, value);
+        // Most calls set attributes of elements that fetch nothing: one lookup and out.
+        if (!URL_ATTRIBUTES[this.tagName] || !parked(this, String(name).toLowerCase(), value, ctx)) original.call(this, name, value);
       },
     ),
   );
