@@ -53,6 +53,12 @@ export default [
     output: { file: 'dist/nexus-consent.min.js', format: 'iife', banner: ATTRIBUTION, plugins: [terser(terserOptions)] },
     plugins: [cssInline(), nodeResolve({ browser: true }), ts()],
   },
+  // The same with the whole tracker catalogue built in, for sites the core does not cover.
+  {
+    input: 'src/iife-full.ts',
+    output: { file: 'dist/nexus-consent.full.min.js', format: 'iife', banner: ATTRIBUTION, plugins: [terser(terserOptions)] },
+    plugins: [cssInline(), nodeResolve({ browser: true }), ts()],
+  },
   // The npm entries, built together so that `nexus-consent/auto` and the main
   // entry share their modules (one chunk) instead of shipping them twice.
   {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one after the other (they measure; they assert nothing).
 import { benchClassify } from './classify.mjs';
+import { interceptionOverhead, LABELS } from './interception.mjs';
 import { timeToBanner } from './time-to-banner.mjs';
 
 const banner = await timeToBanner();
@@ -14,4 +15,9 @@ for (const { catalogue, cookieNs, urlNs, buildMs } of await benchClassify()) {
     `Classification, ${catalogue} catalogue, Node: ${cookieNs.toFixed(0)} ns per cookie name, ${urlNs.toFixed(0)} ns per URL ` +
       `(100,000 each; index built in ${buildMs.toFixed(1)} ms)`,
   );
+}
+
+const overhead = await interceptionOverhead();
+for (const [key, { withMs, withoutMs, ratio }] of Object.entries(overhead)) {
+  console.log(`Interception overhead, ${LABELS[key]}: ${withoutMs.toFixed(1)} ms without the SDK, ${withMs.toFixed(1)} ms with: ×${ratio.toFixed(2)}`);
 }

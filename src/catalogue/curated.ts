@@ -568,6 +568,7 @@ export const curated = {
       id: 'adform',
       vendor: 'Adform',
       category: 'advertising',
+      core: false,
       why: 'Adform is an ad-buying and ad-serving platform; its cookies identify browsers for targeting and frequency capping.',
       ocd: ['Adform'],
       tpw: ['Adform'],

@@ -40,3 +40,11 @@ test('hostile strings from config are shown as text, never as HTML', async ({ pa
   expect(await page.evaluate(() => (window as any).__pwned)).toBe(0);
   expect(consoleErrors).toEqual([]);
 });
+
+test('the full build holds trackers the core catalogue leaves out', async ({ page, network }) => {
+  await page.goto('/full-catalogue.html');
+  await expect(banner(page).region).toBeVisible();
+  const blocked = await page.evaluate(() => (window as any).NexusConsent.blocked().map((b: any) => `${b.kind}:${b.service}:${b.category}`));
+  expect(blocked).toEqual(['script:taboola:advertising']);
+  expect(network.requests.map((r) => r.url)).toEqual([]);
+});
