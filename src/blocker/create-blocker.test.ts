@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserWindow } from '../browser-window.js';
+import { createBlocker, type Blocker, type TrackerClassifier } from './create-blocker.js';
+
+const log = () => ({ debug: vi.fn(), error: vi.fn(), table: vi.fn() });
+let blocker: Blocker | undefined;
+afterEach(() => {
+  blocker?.stop();
+  blocker = undefined;
+  for (const pair of document.cookie.split('; ')) document.cookie = `${pair.split('=')[0]}=; max-age=0; path=/`;
+});
+
+describe('createBlocker (jsdom)', () => {
+  it('lets the page’s call go ahead when an interceptor throws, and logs once', () => {
+    const broken: TrackerClassifier = {
+      classifyUrl: () => { throw new Error('boom'); },
+      classifyCookie: () => { throw new Error('boom'); },
+      classifyStorageKey: () => { throw new Error('boom'); },
+    };
+    const logger = log();
+    blocker = createBlocker({ win: window as BrowserWindow, classifier: broken, isGranted: () => false, log: logger });
+    document.cookie = '_ga=1; path=/';
+    document.cookie = '_fbp=2; path=/';
+    const img = document.createElement('img');
+    img.src = 'https://www.facebook.com/tr?id=1';
+    expect(document.cookie).toContain('_ga=1');
+    expect(document.cookie).toContain('_fbp=2');
+    expect(img.getAttribute('src')).toBe('https://www.facebook.com/tr?id=1');
+    expect(logger.error).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds what the classifier files under a category not granted, and stops when asked', () => {
+    const classifier: TrackerClassifier = {
+      classifyUrl: (url) => (url.includes('tracker.example') ? { service: 'x', vendor: 'X', category: 'advertising', source: 'site' } : undefined),
+      classifyCookie: (name) => (name === '_x' ? { service: 'x', vendor: 'X', category: 'advertising', source: 'site' } : undefined),
+      classifyStorageKey: () => undefined,
+    };
+    blocker = createBlocker({ win: window as BrowserWindow, classifier, isGranted: () => false, log: log() });
+    document.cookie = '_x=1; path=/';
+    document.cookie = 'cart=1; path=/';
+    const img = new Image();
+    img.src = 'https://tracker.example/p.gif';
+    expect(document.cookie).toBe('cart=1');
+    expect(img.getAttribute('src')).toBeNull();
+    expect(img.getAttribute('data-src')).toBe('https://tracker.example/p.gif');
+    expect(blocker.blocked().map((b) => `${b.kind}:${b.target}`)).toEqual(['cookie:_x', 'img:https://tracker.example/p.gif']);
+    blocker.stop();
+    blocker = undefined;
+    document.cookie = '_x=1; path=/';
+    expect(document.cookie).toContain('_x=1');
+  });
+});
