@@ -33,16 +33,24 @@ export interface ConsentChange {
 export interface ConsentApi {
   /** The current state: `{ status: 'undecided' }` or `{ status: 'decided', record }`. */
   get(): ConsentState;
-  /** Whether a category is granted now. `necessary` always is. */
-  isGranted(category: Category): boolean;
+  /**
+   * Whether a category is granted now (`necessary` always is), or one service:
+   * `isGranted({ service: 'google-analytics' })` follows the visitor's choice for
+   * that service, else its category's (from the config, else the catalogue).
+   */
+  isGranted(target: Category | { readonly service: string; readonly category?: Category }): boolean;
   /** Resolves once the category is granted (at once if it already is). */
   whenGranted(category: Category): Promise<void>;
   /** Grants every category, as the "Tout accepter" button does. */
   acceptAll(): void;
   /** Denies every category but `necessary`, as the "Tout refuser" button does. */
   rejectAll(): void;
-  /** Sets some categories; the others keep their current value (denied if undecided). */
-  update(choices: Choices): void;
+  /**
+   * Sets some categories, and optionally some services on their own
+   * (`update({ analytics: false }, { 'google-analytics': true })`); everything
+   * else keeps its current value (denied if undecided).
+   */
+  update(choices: Choices, services?: Readonly<Record<string, boolean>>): void;
   /** Forgets the decision: the cookie is deleted and the banner shows again. */
   reset(): void;
   /** Shows the banner (e.g. from a "Gérer les cookies" link). */

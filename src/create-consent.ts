@@ -16,7 +16,7 @@ import { validateConfig } from './config/validate-config.js';
 import type { ConsentConfig } from './config/types.js';
 import { dispatchDomEvent } from './events/dom-events.js';
 import { createEmitter, type Emitter } from './events/emitter.js';
-import { BUILT_IN_TEXTS, resolveLanguage, resolveTexts } from './i18n/resolve-texts.js';
+import { BUILT_IN_TEXTS, resolveLanguage, resolveTexts, textDirection } from './i18n/resolve-texts.js';
 import { createLogger } from './logger.js';
 import {
   allChoices,
@@ -29,11 +29,13 @@ import {
   type ConsentMethod,
   type ConsentState,
   type DecisionContext,
+  SERVICE_ID,
 } from './store/consent-record.js';
 import { createCookieJar } from './store/cookie-jar.js';
 import { createStore } from './store/create-store.js';
 import { createUi, type Ui } from './ui/create-ui.js';
-import { uiCategories, type UiModel } from './ui/view-model.js';
+import type { ServiceSwitches } from './ui/preferences-dialog.js';
+import { uiCategories, uiServices, type FoundService, type UiModel } from './ui/view-model.js';
 
 export interface ConsentEnvironment {
   /** The window to run in. @default globalThis.window */
@@ -77,7 +79,7 @@ export function startConsent(
     context,
   );
   let state: ConsentState = store.load();
-  const granted = (category: Category) => stateGrants(state, category);
+  const granted = (category: Category, service?: string) => stateGrants(state, category, service);
   const emitter = createEmitter<ConsentEvents>((error) => log.error('a consent event handler threw:', error));
   const classifier = createClassifier([coreCatalogue, ...resolved.catalogues], resolved.rules);
   const model = uiModel(resolved, doc, win);
@@ -121,14 +123,22 @@ export function startConsent(
     else void blocker.releaseGranted();
   };
 
-  const decideWith = (choices: Choices, method: ConsentMethod) => {
+  const decideWith = (choices: Choices, method: ConsentMethod, services: ServiceSwitches = {}) => {
     ui?.hide();
-    commit({ status: 'decided', record: decide(choices, method, context(), state) });
+    commit({ status: 'decided', record: decide(choices, method, context(), state, services) });
   };
+  /** A service's category: the site's config first, then the catalogue. */
+  const categoryOf = (service: string): Category | undefined =>
+    resolved.categories.find((c) => c.services.some((s) => s.id === service))?.id ?? classifier.describeService(service)?.category;
 
   const api: ConsentApi = {
     get: () => state,
-    isGranted: granted,
+    isGranted: (target) => {
+      if (typeof target === 'string') return granted(target);
+      const category = target.category ?? categoryOf(target.service);
+      // A service nobody can place is not granted: never guess towards consent.
+      return category !== undefined && granted(category, target.service);
+    },
     whenGranted: (category) =>
       new Promise((resolve) => {
         if (granted(category)) resolve();
@@ -136,13 +146,26 @@ export function startConsent(
       }),
     acceptAll: () => decideWith(allChoices(categories, true), 'accept-all'),
     rejectAll: () => decideWith(allChoices(categories, false), 'reject-all'),
-    update(choices) {
+    update(choices, services = {}) {
       const unknown = Object.keys(choices).filter((c) => !categories.includes(c));
       if (unknown.length > 0) {
         throw new TypeError(`nexus-consent: update() got unknown categories ${unknown.join(', ')}; known: ${categories.join(', ')}`);
       }
-      const current = Object.fromEntries(categories.map((c) => [c, granted(c)]));
-      decideWith({ ...current, ...choices }, 'custom');
+      const next = { ...Object.fromEntries(categories.map((c) => [c, granted(c)])), ...choices };
+      // Exceptions already recorded stay, unless their category was just set as a whole.
+      const switches: Record<string, { category: Category; allowed: boolean }> = {};
+      if (state.status === 'decided') {
+        for (const [id, allowed] of Object.entries(state.record.services)) {
+          const category = categoryOf(id);
+          if (category && !(category in choices)) switches[id] = { category, allowed };
+        }
+      }
+      for (const [id, allowed] of Object.entries(services)) {
+        const category = categoryOf(id);
+        if (!category || !SERVICE_ID.test(id)) throw new TypeError(`nexus-consent: update() got an unknown service "${id}"; list it under categories.<id>.services`);
+        switches[id] = { category, allowed };
+      }
+      decideWith(next, 'custom', switches);
     },
     reset() {
       commit(UNDECIDED);
@@ -161,7 +184,37 @@ export function startConsent(
     },
   };
 
-  if (resolved.ui) ui = createUiFor(doc, win, model, resolved.nonce, api, emitter);
+  /** Services to list in the preference centre: what the page holds and what the blocker met. */
+  const found = (): FoundService[] => {
+    const byId = new Map<string, FoundService & { cookies: string[] }>();
+    const add = (c: { service: string; vendor: string; category: Category }) => {
+      let entry = byId.get(c.service);
+      if (!entry) byId.set(c.service, (entry = { id: c.service, vendor: c.vendor, category: c.category, cookies: [] }));
+      return entry;
+    };
+    for (const c of blocker.seen()) add(c);
+    for (const item of scanPage(win, classifier)) {
+      if (item.classification === 'unknown') continue;
+      const entry = add(item.classification);
+      if (item.kind === 'cookie' && !entry.cookies.includes(item.name)) entry.cookies.push(item.name);
+    }
+    return [...byId.values()];
+  };
+
+  if (resolved.ui) {
+    ui = createUi(doc, model, resolved.nonce, {
+      acceptAll: api.acceptAll,
+      rejectAll: api.rejectAll,
+      save: (choices, services) => decideWith(choices, 'custom', services),
+      allow: (category) => api.update({ [category]: true }),
+      isGranted: granted,
+      services: () => uiServices(resolved.categories, found(), model.language, model.categories),
+      shown: (view) => {
+        emitter.emit('show', { view });
+        dispatchDomEvent(win, 'show', { view });
+      },
+    });
+  }
 
   // Tags still being parsed are released once the whole document is there
   // (like `defer`), so an inline script is never cloned half-parsed; the
@@ -176,6 +229,7 @@ export function startConsent(
   if (resolved.debug) onDocumentParsed(doc, () => (log.table(scanPage(win, classifier)), () => {}));
   dispatchDomEvent(win, 'ready', { state });
   if (state.status === 'undecided') ui?.showBanner();
+  else ui?.hide();
   return api;
 }
 
@@ -185,28 +239,16 @@ function uiModel(config: ResolvedConfig, doc: Document, win: BrowserWindow): UiM
     (code) => code in BUILT_IN_TEXTS || code in config.texts,
   );
   const texts = resolveTexts(language, config.texts);
-  return { language, texts, privacyPolicyUrl: config.privacyPolicyUrl, categories: uiCategories(config.categories, texts, language) };
-}
-
-function createUiFor(
-  doc: Document,
-  win: BrowserWindow,
-  model: UiModel,
-  nonce: string | undefined,
-  api: ConsentApi,
-  emitter: Emitter<ConsentEvents>,
-): Ui {
-  return createUi(doc, model, nonce, {
-    acceptAll: api.acceptAll,
-    rejectAll: api.rejectAll,
-    save: (choices) => api.update(choices),
-    allow: (category) => api.update({ [category]: true }),
-    isGranted: api.isGranted,
-    shown: (view) => {
-      emitter.emit('show', { view });
-      dispatchDomEvent(win, 'show', { view });
-    },
-  });
+  return {
+    language,
+    direction: textDirection(language),
+    texts,
+    privacyPolicyUrl: config.privacyPolicyUrl,
+    categories: uiCategories(config.categories, texts, language),
+    layout: config.layout,
+    theme: config.theme,
+    floatingButton: config.floatingButton,
+  };
 }
 
 /** Runs `callback` once the document is parsed; returns the function that undoes what it set up. */

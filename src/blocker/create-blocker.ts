@@ -8,7 +8,7 @@ import type { BrowserWindow } from '../browser-window.js';
 import type { Logger } from '../logger.js';
 import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
-import { isInert, kindOf, neutralize, URL_ATTRIBUTES, urlsOf, WATCHED_SELECTOR } from './element-sources.js';
+import { isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, URL_ATTRIBUTES, urlsOf, WATCHED_SELECTOR } from './element-sources.js';
 import { saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
 import { domInsertion } from './interceptors/dom-insertion.js';
 import { htmlStrings } from './interceptors/html-strings.js';
@@ -38,7 +38,8 @@ export interface HeldCall {
 export interface BlockerOptions {
   readonly win: BrowserWindow;
   readonly classifier: TrackerClassifier;
-  readonly isGranted: (category: Category) => boolean;
+  /** Whether a category — or, when given, one service of it — is granted now. */
+  readonly isGranted: (category: Category, service?: string) => boolean;
   readonly log: Logger;
   /** Install the interceptors (automatic blocking); without, only marked-up tags wait. @default true */
   readonly intercept?: boolean;
@@ -63,6 +64,8 @@ export interface Blocker {
   withdraw(): CleanupReport;
   /** What was blocked so far. */
   blocked(): BlockedEntry[];
+  /** Every service the blocker classified so far, blocked or not. */
+  seen(): Classified[];
   /** Holds what is already in the page below `root` (an SDK started after the parse). */
   inspect(root: ParentNode): void;
   /** Removes every interceptor. */
@@ -92,7 +95,10 @@ export function createBlocker(options: BlockerOptions): Blocker {
     entries.add({ kind, target, service: c.service, vendor: c.vendor, category: c.category, time: Date.now(), via });
     log.debug(`blocked ${kind} ${target}: ${c.vendor} ${c.service}, waiting for "${c.category}"`);
   };
+  /** Every service classified so far, blocked or let through: the preference centre lists them. */
+  const seen = new Map<string, Classified>();
   const verdict = (c: Classified | undefined) => {
+    if (c && !seen.has(c.service)) seen.set(c.service, c);
     const v = shouldBlock(c, isGranted);
     return v.block ? v.classification : undefined;
   };
@@ -154,7 +160,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const inertFrame = (element: Element) => {
     if (element.tagName !== 'IFRAME' || !options.onInertFrame) return;
     const frame = element as HTMLIFrameElement;
-    options.onInertFrame(frame, categoriesOf(frame)[0] ?? 'necessary', frame.getAttribute('data-consent-service') ?? undefined);
+    options.onInertFrame(frame, categoriesOf(frame)[0] ?? 'necessary', frame.getAttribute(SERVICE_ATTRIBUTE) ?? undefined);
   };
 
   const uninstall = [...(options.intercept === false ? [] : INTERCEPTORS), parsedTags].map((install) => install(ctx));
@@ -181,7 +187,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
         released.delete(frame);
         const categories = categoriesOf(frame);
         if (categories.length === 0) ctx.holdElement(frame, 'script');
-        else if (categories.some((c) => !isGranted(c))) {
+        else if (categories.some((c) => !isGranted(c, frame.getAttribute(SERVICE_ATTRIBUTE) ?? undefined))) {
           native.set(frame, 'data-src', frame.getAttribute('src')!);
           native.remove(frame, 'src');
           inertFrame(frame);
@@ -189,6 +195,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
       }
       return { deletedCookies, remainingCookies: names.filter((n) => !deletedCookies.includes(n)), clearedStorageKeys };
     },
+    seen: () => [...seen.values()],
     blocked() {
       const fetched = new Set(win.performance.getEntriesByType('resource').map((e) => e.name));
       return entries.list((url) => fetched.has(url));

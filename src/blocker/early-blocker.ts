@@ -43,7 +43,7 @@ export function installEarlyBlocker(win: BrowserWindow, classifier: TrackerClass
       classifyCookie: (name) => current.classifier.classifyCookie(name),
       classifyStorageKey: (key) => current.classifier.classifyStorageKey(key),
     },
-    isGranted: (category) => current.isGranted(category),
+    isGranted: (category, service) => current.isGranted(category, service),
     log: {
       debug: (...a) => current.log.debug(...a),
       error: (...a) => current.log.error(...a),

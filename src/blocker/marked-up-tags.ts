@@ -11,7 +11,7 @@
  * categories are now all granted. Pure query, no side effects.
  */
 import type { Category } from '../store/consent-record.js';
-import { CATEGORY_ATTRIBUTE as CONSENT_ATTRIBUTE } from './element-sources.js';
+import { CATEGORY_ATTRIBUTE as CONSENT_ATTRIBUTE, SERVICE_ATTRIBUTE } from './element-sources.js';
 const INERT = ['src', 'srcset', 'href', 'poster']
   .map((attribute) => `[${CONSENT_ATTRIBUTE}][data-${attribute}]`)
   .concat(`script[type="text/plain" i][${CONSENT_ATTRIBUTE}]`)
@@ -36,10 +36,15 @@ export function findInert(root: ParentNode): Element[] {
   return [...root.querySelectorAll(INERT)];
 }
 
-/** Inert tags whose every category is granted, in document order. */
-export function findReleasable(root: ParentNode, isGranted: (category: Category) => boolean): Element[] {
+/**
+ * Inert tags whose every category is granted, in document order. A tag that
+ * names its service (`data-consent-service="hotjar"`, written by the blocker
+ * or by the site) follows the visitor's choice for that service.
+ */
+export function findReleasable(root: ParentNode, isGranted: (category: Category, service?: string) => boolean): Element[] {
   return findInert(root).filter((element) => {
     const categories = categoriesOf(element);
-    return categories.length > 0 && categories.every(isGranted);
+    const service = element.getAttribute(SERVICE_ATTRIBUTE) ?? undefined;
+    return categories.length > 0 && categories.every((category) => isGranted(category, service));
   });
 }

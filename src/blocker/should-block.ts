@@ -21,8 +21,10 @@ const PASS: Verdict = Object.freeze({ block: false });
 
 export function shouldBlock(
   classification: Classified | undefined,
-  isGranted: (category: Category) => boolean,
+  isGranted: (category: Category, service?: string) => boolean,
 ): Verdict {
-  if (!classification || classification.category === 'necessary' || isGranted(classification.category)) return PASS;
+  if (!classification || classification.category === 'necessary') return PASS;
+  // A visitor may allow one service of a denied category, or deny one of a granted category.
+  if (isGranted(classification.category, classification.service)) return PASS;
   return { block: true, classification };
 }

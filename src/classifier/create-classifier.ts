@@ -22,6 +22,8 @@ export interface Classifier {
    * the site's path-only rules. Never throws; garbage gives `undefined`.
    */
   classifyUrl(url: string, base?: string): Classification | undefined;
+  /** A service of the catalogue by its id (`google-analytics`), with its vendor and category. */
+  describeService(id: string): Classification | undefined;
 }
 
 /** `null` marks an allow rule: stop, no classification. */
@@ -59,6 +61,7 @@ export function createClassifier(catalogues: readonly Catalogue[], rules?: SiteR
       if (own !== undefined) return own ?? undefined;
       return lookupHost(catalogue.urls, target.host, target.path) ?? lookupAnyHost(catalogue.urls, target.path);
     },
+    describeService: (id) => catalogue.services.get(id),
   };
 }
 

@@ -13,13 +13,15 @@ export interface CatalogueIndex {
   readonly cookies: NameIndex<Classification>;
   readonly storage: NameIndex<Classification>;
   readonly urls: HostIndex<Classification>;
+  /** Every service by id, with the category of its first entry. */
+  readonly services: Map<string, Classification>;
 }
 
 const CATEGORIES: Readonly<Record<string, BuiltInCategory>> = { n: 'necessary', a: 'analytics', d: 'advertising', p: 'personalisation' };
 const SOURCES: Readonly<Record<string, ClassificationSource>> = { o: 'open-cookie-database', t: 'third-party-web', c: 'curated' };
 
 export function decodeCatalogues(catalogues: readonly Catalogue[]): CatalogueIndex {
-  const index: CatalogueIndex = { cookies: createNameIndex(), storage: createNameIndex(), urls: createHostIndex() };
+  const index: CatalogueIndex = { cookies: createNameIndex(), storage: createNameIndex(), urls: createHostIndex(), services: new Map() };
   for (const catalogue of catalogues) {
     if (catalogue.format !== 1) continue;
     const services = catalogue.services.map((entry) => {
@@ -36,6 +38,7 @@ export function decodeCatalogues(catalogues: readonly Catalogue[]): CatalogueInd
         if (!service || !category || !source) continue;
         // One shared, frozen answer per group: classifying allocates nothing.
         const value = Object.freeze({ service: service.id, vendor: service.vendor, category, source });
+        if (!index.services.has(service.id)) index.services.set(service.id, value);
         for (const item of group.slice(digits.length + 2).split(',')) add(item, value);
       }
     };

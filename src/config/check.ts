@@ -4,8 +4,8 @@
  */
 import { ConsentConfigError } from './config-error.js';
 
-/** A service id: lowercase, e.g. `google-analytics`. */
-export const SERVICE_ID = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** A service id: lowercase, e.g. `google-analytics` (it travels in the consent cookie). */
+export { SERVICE_ID } from '../store/consent-record.js';
 /** A host name, lowercase, without a leading dot. */
 export const HOST = /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9_-]*[a-z0-9])?)*$/;
 

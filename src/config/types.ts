@@ -6,13 +6,33 @@ import type { Texts } from '../i18n/texts.js';
 /** A string in one language, or one string per language code (`{ fr: '…', en: '…' }`). */
 export type LocalisedText = string | Readonly<Record<string, string>>;
 
-/** A service (a vendor's tag) within a category, shown in the preferences dialog. */
+/** A cookie a service sets, as the preference centre lists it. */
+export interface ServiceCookieConfig {
+  /** Name, or a prefix ending in `*` (`_ga_*`). */
+  readonly name: string;
+  readonly purpose?: LocalisedText;
+  /** How long it lives, as the visitor should read it: `{ fr: '13 mois', en: '13 months' }`. */
+  readonly lifetime?: LocalisedText;
+}
+
+/**
+ * A service (a vendor's tag) within a category. Visitors can allow or refuse it
+ * on its own in the preference centre. Use the catalogue's id (`google-analytics`,
+ * `hotjar`, …) so that the blocker applies that choice to the service's tags.
+ */
 export interface ServiceConfig {
   /** Stable identifier, lowercase, e.g. `google-analytics`. */
   readonly id: string;
   /** Display name, e.g. `Google Analytics`. */
   readonly name: string;
+  /** What the service does for the site. @default the category's description */
   readonly description?: LocalisedText;
+  /** The company behind it. @default the catalogue's vendor, if the catalogue knows the service */
+  readonly vendor?: string;
+  /** The vendor's privacy policy (http(s)). @default none */
+  readonly policyUrl?: string;
+  /** The cookies it sets. Cookies found in the page are listed as well. @default none */
+  readonly cookies?: readonly ServiceCookieConfig[];
 }
 
 /** Describes a built-in category or declares a site-specific one. */
@@ -82,6 +102,22 @@ export interface ConsentConfig {
    */
   readonly ui?: boolean;
   /**
+   * Where the banner sits: `bar` (bottom), `bar-top`, `box` (bottom corner) or `modal` (centred, over a dimmed page).
+   * @default 'bar'
+   */
+  readonly layout?: 'bar' | 'bar-top' | 'box' | 'modal';
+  /**
+   * Colours: `auto` follows the visitor's `prefers-color-scheme`; `light` or `dark` force one.
+   * @default 'auto'
+   */
+  readonly theme?: 'auto' | 'light' | 'dark';
+  /**
+   * After a decision, a small button that reopens the preferences: `bottom-left`, `bottom-right`, or `false` for none
+   * (then put a `data-nexus-consent-open` link in the footer).
+   * @default 'bottom-left'
+   */
+  readonly floatingButton?: 'bottom-left' | 'bottom-right' | false;
+  /**
    * Nonce for the `<style>` element, for pages with a strict Content-Security-Policy
    * where constructable stylesheets are unavailable.
    * @default none
@@ -114,6 +150,9 @@ export interface ResolvedConfig {
   readonly categories: readonly ResolvedCategory[];
   readonly texts: Readonly<Record<string, Partial<Texts>>>;
   readonly ui: boolean;
+  readonly layout: 'bar' | 'bar-top' | 'box' | 'modal';
+  readonly theme: 'auto' | 'light' | 'dark';
+  readonly floatingButton: 'bottom-left' | 'bottom-right' | false;
   readonly nonce: string | undefined;
   readonly debug: boolean;
   readonly rules: SiteRules;

@@ -10,11 +10,11 @@ import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { validateSiteRules } from '../classifier/site-rules.js';
 import { arrayAt, HOST, objectAt, onlyKeys, SERVICE_ID } from './check.js';
 import { ConsentConfigError } from './config-error.js';
-import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig } from './types.js';
+import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig, ServiceCookieConfig } from './types.js';
 
 export const CONFIG_KEYS = [
   'privacyPolicyUrl', 'revision', 'language', 'validityMonths', 'cookie', 'categories', 'rules', 'catalogues',
-  'autoBlock', 'reloadOnWithdraw', 'texts', 'ui', 'nonce', 'debug',
+  'autoBlock', 'reloadOnWithdraw', 'texts', 'ui', 'layout', 'theme', 'floatingButton', 'nonce', 'debug',
 ] as const satisfies readonly (keyof ConsentConfig)[];
 const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
@@ -55,6 +55,9 @@ export function validateConfig(input: unknown): ResolvedConfig {
     reloadOnWithdraw: boolean(config.reloadOnWithdraw, 'reloadOnWithdraw', false),
     texts: texts(config.texts),
     ui: boolean(config.ui, 'ui', true),
+    layout: oneOf(config.layout, 'layout', ['bar', 'bar-top', 'box', 'modal'] as const, 'bar'),
+    theme: oneOf(config.theme, 'theme', ['auto', 'light', 'dark'] as const, 'auto'),
+    floatingButton: oneOf(config.floatingButton, 'floatingButton', ['bottom-left', 'bottom-right', false] as const, 'bottom-left'),
     nonce: optional(config.nonce, 'nonce', 'a non-empty string', (v) => typeof v === 'string' && v !== '') as
       | string
       | undefined,
@@ -92,7 +95,7 @@ function catalogues(input: unknown): Catalogue[] {
 
 function service(input: unknown, field: string): ServiceConfig {
   const s = objectAt(input, field, 'an object { id, name }');
-  onlyKeys(s, ['id', 'name', 'description'], `${field}.`);
+  onlyKeys(s, ['id', 'name', 'description', 'vendor', 'policyUrl', 'cookies'], `${field}.`);
   if (typeof s.id !== 'string' || !SERVICE_ID.test(s.id)) {
     throw new ConsentConfigError(`${field}.id`, 'a lowercase id such as "google-analytics"', s.id);
   }
@@ -100,7 +103,26 @@ function service(input: unknown, field: string): ServiceConfig {
     throw new ConsentConfigError(`${field}.name`, 'a non-empty string', s.name);
   }
   const description = localised(s.description, `${field}.description`);
-  return { id: s.id, name: s.name, ...(description === undefined ? {} : { description }) };
+  const vendor = optional(s.vendor, `${field}.vendor`, 'a non-empty string', (v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+  const policyUrl = s.policyUrl === undefined ? undefined : safeUrl(s.policyUrl, `${field}.policyUrl`, 'an http(s) URL or a path');
+  const cookies = s.cookies === undefined ? undefined : arrayAt(s.cookies, `${field}.cookies`).map((c, i) => serviceCookie(c, `${field}.cookies[${i}]`));
+  return {
+    id: s.id,
+    name: s.name,
+    ...(description === undefined ? {} : { description }),
+    ...(vendor === undefined ? {} : { vendor }),
+    ...(policyUrl === undefined ? {} : { policyUrl }),
+    ...(cookies === undefined ? {} : { cookies }),
+  };
+}
+
+function serviceCookie(input: unknown, field: string): ServiceCookieConfig {
+  const c = objectAt(input, field, 'an object { name, purpose?, lifetime? }');
+  onlyKeys(c, ['name', 'purpose', 'lifetime'], `${field}.`);
+  if (typeof c.name !== 'string' || c.name.trim() === '') throw new ConsentConfigError(`${field}.name`, 'a cookie name', c.name);
+  const purpose = localised(c.purpose, `${field}.purpose`);
+  const lifetime = localised(c.lifetime, `${field}.lifetime`);
+  return { name: c.name, ...(purpose === undefined ? {} : { purpose }), ...(lifetime === undefined ? {} : { lifetime }) };
 }
 
 function texts(input: unknown): ResolvedConfig['texts'] {
@@ -130,9 +152,9 @@ function localised(input: unknown, field: string): LocalisedText | undefined {
 }
 
 /** http(s) URLs and paths only: a `javascript:` link from config must never reach the page. */
-function safeUrl(input: unknown, field: string): string {
+function safeUrl(input: unknown, field: string, expected = 'the URL of the privacy policy (http(s) or a path)'): string {
   if (typeof input !== 'string' || input.trim() === '') {
-    throw new ConsentConfigError(field, 'the URL of the privacy policy (http(s) or a path)', input);
+    throw new ConsentConfigError(field, expected, input);
   }
   let protocol: string;
   try {
@@ -152,6 +174,12 @@ function integer(input: unknown, field: string, min: number, max: number, fallba
     throw new ConsentConfigError(field, `an integer from ${min} to ${max}`, input);
   }
   return input;
+}
+
+function oneOf<T extends string | boolean>(input: unknown, field: string, allowed: readonly T[], fallback: T): T {
+  if (input === undefined) return fallback;
+  if (!allowed.includes(input as T)) throw new ConsentConfigError(field, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, input);
+  return input as T;
 }
 
 function boolean(input: unknown, field: string, fallback: boolean): boolean {

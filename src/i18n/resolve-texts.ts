@@ -53,3 +53,10 @@ export function localise(
   const base = language.split('-')[0] ?? language;
   return text[language] ?? text[base] ?? text[DEFAULT_LANGUAGE] ?? Object.values(text)[0];
 }
+
+/** Scripts written right to left (Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sindhi, Dhivehi, Kurdish Sorani, Uyghur). */
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'dv', 'ckb', 'ug']);
+
+export function textDirection(language: string): 'ltr' | 'rtl' {
+  return RTL.has(language.split('-')[0] ?? language) ? 'rtl' : 'ltr';
+}

@@ -13,7 +13,18 @@ export interface Texts {
   readonly close: string;
   readonly alwaysOn: string;
   readonly privacyPolicy: string;
+  /** Heading of a category's list of services, followed by their count. */
   readonly servicesLabel: string;
+  /** A link-styled button on the banner that closes it as a refusal (CNIL). */
+  readonly continueWithout: string;
+  /** The floating button that reopens the preferences after a decision. */
+  readonly manage: string;
+  /** Link to a vendor's privacy policy; the vendor's name follows in brackets. */
+  readonly vendorPolicy: string;
+  readonly cookiesLabel: string;
+  readonly cookieName: string;
+  readonly cookiePurpose: string;
+  readonly cookieLifetime: string;
   /** Placeholder of a blocked embed; `{service}` and `{category}` are filled in as text. */
   readonly placeholderLabel: string;
   readonly placeholderText: string;

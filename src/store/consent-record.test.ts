@@ -35,6 +35,24 @@ describe('consent record', () => {
     expect(second.expiresAt).toBe(addMonths(later, 6));
   });
 
+  it('keeps per-service exceptions to a category, and only those that differ from it', () => {
+    const services = {
+      'google-analytics': { category: 'analytics', allowed: true },
+      hotjar: { category: 'analytics', allowed: false },
+      criteo: { category: 'advertising', allowed: false },
+      'bad id!': { category: 'advertising', allowed: true },
+    };
+    const record = decide({ advertising: true }, 'custom', ctx, UNDECIDED, services);
+    expect(record.services).toEqual({ 'google-analytics': true, criteo: false });
+    const state = { status: 'decided', record } as const;
+    expect(isGranted(state, 'analytics')).toBe(false);
+    expect(isGranted(state, 'analytics', 'google-analytics')).toBe(true);
+    expect(isGranted(state, 'analytics', 'hotjar')).toBe(false);
+    expect(isGranted(state, 'advertising', 'google-ads')).toBe(true);
+    expect(isGranted(state, 'advertising', 'criteo')).toBe(false);
+    expect(isGranted(UNDECIDED, 'analytics', 'google-analytics')).toBe(false);
+  });
+
   it('remembers a refusal as long as an acceptance', () => {
     const yes = decide(allChoices(categories, true), 'accept-all', ctx, UNDECIDED);
     const no = decide(allChoices(categories, false), 'reject-all', ctx, UNDECIDED);

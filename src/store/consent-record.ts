@@ -33,7 +33,18 @@ export interface ConsentRecord {
   readonly granted: readonly Category[];
   /** Denied categories; never overlaps `granted`. */
   readonly denied: readonly Category[];
+  /**
+   * Per-service exceptions to their category (EDPB 05/2020 §3.1.3, granular
+   * consent): `{ 'google-analytics': true }` with `analytics` denied allows
+   * Google Analytics alone. Services without an entry follow their category.
+   */
+  readonly services: ServiceChoices;
 }
+
+/** Service id → allowed; what a visitor chose service by service. */
+export type ServiceChoices = Readonly<Record<string, boolean>>;
+/** What a service id may look like: it travels in the consent cookie. */
+export const SERVICE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 /** Either no (valid) decision exists, or one does. There is no third state. */
 export type ConsentState =
@@ -55,20 +66,25 @@ export interface DecisionContext {
   readonly newId: () => string;
 }
 
-export function isGranted(state: ConsentState, category: Category): boolean {
+/** Whether a category (or one service of it, when `service` is given) is granted. */
+export function isGranted(state: ConsentState, category: Category, service?: string): boolean {
   if (category === NECESSARY) return true;
-  return state.status === 'decided' && state.record.granted.includes(category);
+  if (state.status !== 'decided') return false;
+  const exception = service === undefined ? undefined : state.record.services[service];
+  return exception ?? state.record.granted.includes(category);
 }
 
 /**
  * Build the record for a decision. An update keeps the id and first date of the
- * previous record; every decision restarts the validity period.
+ * previous record; every decision restarts the validity period. Service
+ * exceptions that agree with their category are dropped: they say nothing.
  */
 export function decide(
   choices: Choices,
   method: ConsentMethod,
   ctx: DecisionContext,
   previous: ConsentState,
+  services: Readonly<Record<string, { readonly category: Category; readonly allowed: boolean }>> = {},
 ): ConsentRecord {
   const granted: Category[] = [NECESSARY];
   const denied: Category[] = [];
@@ -85,6 +101,13 @@ export function decide(
     method,
     granted: Object.freeze(granted),
     denied: Object.freeze(denied),
+    services: Object.freeze(
+      Object.fromEntries(
+        Object.entries(services)
+          .filter(([id, s]) => SERVICE_ID.test(id) && s.category !== NECESSARY && s.allowed !== granted.includes(s.category))
+          .map(([id, s]) => [id, s.allowed]),
+      ),
+    ),
   });
 }
 

@@ -11,11 +11,12 @@ const record: ConsentRecord = {
   method: 'custom',
   granted: ['necessary', 'analytics'],
   denied: ['advertising', 'personalisation'],
+  services: { 'google-analytics': false, hotjar: true },
 };
 
 /** Re-seals a hand-edited body with a valid checksum, to test the other checks. */
 const reseal = (value: string) => {
-  const body = value.split('.').slice(0, 9).join('.');
+  const body = value.split('.').slice(0, -1).join('.');
   return `${body}.${checksum(body)}`;
 };
 const edit = (value: string, index: number, replacement: string) => {
@@ -31,9 +32,10 @@ describe('record codec', () => {
 
   it('writes a compact value of cookie-safe characters only', () => {
     const value = encodeRecord(record);
-    expect(value).toMatch(/^[A-Za-z0-9_.~-]+$/);
-    expect(value.length).toBeLessThan(110);
-    expect(value.startsWith('1.V1StGXR8_Z5jdHi6B-myT.3.')).toBe(true);
+    expect(value).toMatch(/^[A-Za-z0-9_.~!-]+$/);
+    expect(value.length).toBeLessThan(130);
+    expect(value.startsWith('2.V1StGXR8_Z5jdHi6B-myT.3.')).toBe(true);
+    expect(value.split('.')[9]).toBe('!google-analytics~hotjar');
   });
 
   it('rounds dates down to the second', () => {
@@ -59,7 +61,21 @@ describe('record codec', () => {
   });
 
   it('rejects an unknown format version even when sealed', () => {
-    expect(decodeRecord(reseal(edit(encodeRecord(record), 0, '2')))).toBeUndefined();
+    expect(decodeRecord(reseal(edit(encodeRecord(record), 0, '3')))).toBeUndefined();
+  });
+
+  it('still reads version 1 (no services field) as a record without service exceptions', () => {
+    const v2 = encodeRecord({ ...record, services: {} }).split('.');
+    const v1 = reseal(['1', ...v2.slice(1, 9), 'x'].join('.'));
+    expect(decodeRecord(v1)).toEqual({ ...record, services: {} });
+    // A v1 value with a services field is malformed.
+    expect(decodeRecord(reseal(edit(encodeRecord(record), 0, '1')))).toBeUndefined();
+  });
+
+  it('rejects service exceptions in an "accept all" or "reject all" record', () => {
+    const accepted = { ...record, method: 'accept-all' as const, granted: ['necessary', 'analytics', 'advertising', 'personalisation'], denied: [] };
+    expect(decodeRecord(encodeRecord({ ...accepted, services: {} }))).toBeDefined();
+    expect(decodeRecord(encodeRecord(accepted))).toBeUndefined();
   });
 
   it.each([
@@ -71,6 +87,9 @@ describe('record codec', () => {
     ['a duplicate category', 8, 'advertising~advertising~personalisation'],
     ['necessary in a list', 8, 'necessary'],
     ['an invalid category name', 7, 'Analytics'],
+    ['an invalid service id', 9, 'Google Analytics'],
+    ['a service listed twice', 9, 'hotjar~!hotjar'],
+    ['an empty service id', 9, '!'],
     ['an expiry beyond 13 months', 5, Math.floor(Date.UTC(2027, 5, 1) / 1000).toString(36)],
     ['an expiry before the update', 5, Math.floor(Date.UTC(2026, 0, 1) / 1000).toString(36)],
     ['an update before the first decision', 3, Math.floor(Date.UTC(2026, 6, 1) / 1000).toString(36)],

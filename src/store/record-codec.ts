@@ -1,20 +1,22 @@
 /**
  * The consent cookie's value: a versioned, compact, checksummed string.
  *
- *   1.<id>.<revision>.<givenAt>.<updatedAt>.<expiresAt>.<method>.<granted>.<denied>.<checksum>
+ *   2.<id>.<revision>.<givenAt>.<updatedAt>.<expiresAt>.<method>.<granted>.<denied>.<services>.<checksum>
  *
  * Dates are epoch seconds in base 36, lists are category names joined by `~`
- * (`necessary` is implicit), the method is one letter, and the checksum is
- * FNV-1a over everything before it. Every character is a cookie-octet (RFC 6265
+ * (`necessary` is implicit), the method is one letter, services are the
+ * per-service exceptions (`google-analytics~!hotjar`: allowed, `!` denied), and
+ * the checksum is FNV-1a over everything before it. Version 1 (no services
+ * field) is still read. Every character is a cookie-octet (RFC 6265
  * §4.1.1), so js-cookie stores it without percent-encoding.
  *
  * The checksum is not a security measure (the visitor owns the decision); it
  * turns a hand-edited or truncated cookie into "no decision yet" instead of a
  * silent grant.
  */
-import { CATEGORY_ID, NECESSARY, type Category, type ConsentMethod, type ConsentRecord } from './consent-record.js';
+import { CATEGORY_ID, NECESSARY, SERVICE_ID, type Category, type ConsentMethod, type ConsentRecord, type ServiceChoices } from './consent-record.js';
 
-export const FORMAT_VERSION = '1';
+export const FORMAT_VERSION = '2';
 /** No record may claim a validity beyond 13 months (CNIL, cookie lifetime). */
 export const MAX_VALIDITY_MS = 397 * 24 * 3600 * 1000;
 
@@ -38,19 +40,25 @@ export function encodeRecord(record: ConsentRecord): string {
     METHOD_CODES[record.method],
     record.granted.filter((c) => c !== NECESSARY).join('~'),
     record.denied.join('~'),
+    Object.entries(record.services)
+      .map(([id, allowed]) => (allowed ? id : `!${id}`))
+      .join('~'),
   ].join('.');
   return `${body}.${checksum(body)}`;
 }
 
-/** Returns the record, or undefined for anything that is not a well-formed v1 value. */
+/** Returns the record, or undefined for anything that is not a well-formed v1 or v2 value. */
 export function decodeRecord(value: string | undefined): ConsentRecord | undefined {
-  if (typeof value !== 'string' || value.length > 2048) return undefined;
+  if (typeof value !== 'string' || value.length > 4096) return undefined;
   const parts = value.split('.');
-  if (parts.length !== 10 || parts[0] !== FORMAT_VERSION) return undefined;
-  const [, id, rev, given, updated, expires, methodCode, grantedList, deniedList, sum] = parts as [
-    string, string, string, string, string, string, string, string, string, string,
+  // Version 1 had no services field: read it as an empty one.
+  if (parts[0] === '1' && parts.length === 10) parts.splice(9, 0, '');
+  else if (parts[0] !== FORMAT_VERSION || parts.length !== 11) return undefined;
+  const [, id, rev, given, updated, expires, methodCode, grantedList, deniedList, serviceList, sum] = parts as [
+    string, string, string, string, string, string, string, string, string, string, string,
   ];
-  if (sum !== checksum(parts.slice(0, 9).join('.'))) return undefined;
+  const signed = value.slice(0, value.lastIndexOf('.'));
+  if (sum !== checksum(signed)) return undefined;
   if (!ID.test(id) || !REVISION.test(rev)) return undefined;
   if (!SECONDS.test(given) || !SECONDS.test(updated) || !SECONDS.test(expires)) return undefined;
   const givenAt = parseInt(given, 36) * 1000;
@@ -62,7 +70,9 @@ export function decodeRecord(value: string | undefined): ConsentRecord | undefin
   const method = (Object.keys(METHOD_CODES) as ConsentMethod[]).find((m) => METHOD_CODES[m] === methodCode);
   const granted = parseList(grantedList);
   const denied = parseList(deniedList);
-  if (!method || !granted || !denied) return undefined;
+  const services = parseServices(serviceList);
+  if (!method || !granted || !denied || !services) return undefined;
+  if (method !== 'custom' && Object.keys(services).length > 0) return undefined;
   if (granted.some((c) => denied.includes(c))) return undefined;
   if ((method === 'accept-all' && denied.length) || (method === 'reject-all' && granted.length)) {
     return undefined;
@@ -76,7 +86,15 @@ export function decodeRecord(value: string | undefined): ConsentRecord | undefin
     method,
     granted: Object.freeze([NECESSARY, ...granted]),
     denied: Object.freeze(denied),
+    services,
   });
+}
+
+function parseServices(list: string): ServiceChoices | undefined {
+  if (list === '') return Object.freeze({});
+  const entries = list.split('~').map((item): [string, boolean] => (item.startsWith('!') ? [item.slice(1), false] : [item, true]));
+  if (!entries.every(([id]) => SERVICE_ID.test(id)) || new Set(entries.map(([id]) => id)).size !== entries.length) return undefined;
+  return Object.freeze(Object.fromEntries(entries));
 }
 
 function parseList(list: string): Category[] | undefined {

@@ -1,13 +1,14 @@
 /**
  * The first layer: purposes, a word on withdrawal, the policy link and three
  * actions of one style and size — accept, refuse, customise (CNIL: refusing must
- * be as easy as accepting). A labelled region, not a dialog: it does not trap
- * focus, and it is the first thing in the tab order.
+ * be as easy as accepting) — plus *Continuer sans accepter*, which closes it as
+ * a refusal. A labelled region, not a dialog: it does not trap focus, and it is
+ * the first thing in the tab order.
  */
 import { createElement as h } from './create-element.js';
 import type { UiModel } from './view-model.js';
 
-export type BannerAction = 'accept-all' | 'reject-all' | 'customise';
+export type BannerAction = 'accept-all' | 'reject-all' | 'customise' | 'continue-without';
 
 export function createBanner(
   doc: Document,
@@ -20,13 +21,21 @@ export function createBanner(
     el.addEventListener('click', () => onAction(action));
     return el;
   };
+  const continueWithout = h(doc, 'button', { type: 'button', class: 'nc-skip', 'data-action': 'continue-without' }, [texts.continueWithout]);
+  continueWithout.addEventListener('click', () => onAction('continue-without'));
   return h(
     doc,
     'section',
-    { class: 'nc-banner', 'aria-label': texts.bannerLabel, lang: model.language, 'data-nc-view': 'banner' },
+    {
+      class: `nc-banner nc-banner--${model.layout}`,
+      'aria-label': texts.bannerLabel,
+      lang: model.language,
+      dir: model.direction,
+      'data-nc-view': 'banner',
+    },
     [
       h(doc, 'div', { class: 'nc-banner__body' }, [
-        h(doc, 'h2', { class: 'nc-title' }, [texts.bannerTitle]),
+        h(doc, 'div', { class: 'nc-row' }, [h(doc, 'h2', { class: 'nc-title' }, [texts.bannerTitle]), continueWithout]),
         h(doc, 'p', { class: 'nc-text' }, [texts.bannerText]),
         h(doc, 'p', { class: 'nc-text' }, [
           texts.withdrawNote,

@@ -1,21 +1,28 @@
 /**
- * Shows and hides the banner and the preferences dialog, and turns clicks into
- * decisions through the callbacks it is given. It owns no consent state.
+ * Shows and hides the banner, the preference centre and the button that
+ * reopens it, and turns clicks into decisions through the callbacks it is
+ * given. It owns no consent state.
  */
 import type { Category, Choices } from '../store/consent-record.js';
 import { createBanner } from './banner.js';
+import { createFloatingButton } from './floating-button.js';
 import { createStyleAdopter, mountRoot, type UiRoot } from './mount-root.js';
-import { createPreferencesDialog, type PreferencesDialog } from './preferences-dialog.js';
+import { createPreferencesDialog, type PreferencesDialog, type ServiceSwitches } from './preferences-dialog.js';
 import { createPlaceholders, type Placeholders } from './embed-placeholder.js';
-import type { UiModel } from './view-model.js';
+import type { UiModel, UiService } from './view-model.js';
+
+/** Any element with this attribute opens the preference centre (a footer link, a button). */
+export const OPEN_ATTRIBUTE = 'data-nexus-consent-open';
 
 export interface UiCallbacks {
   acceptAll(): void;
   rejectAll(): void;
-  save(choices: Choices): void;
+  save(choices: Choices, services: ServiceSwitches): void;
   /** Grant one category (from an embed's placeholder). */
   allow(category: Category): void;
-  isGranted(category: Category): boolean;
+  isGranted(category: Category, service?: string): boolean;
+  /** The services to list, asked each time the preference centre opens. */
+  services(): readonly UiService[];
   /** Told when a view opens, for the `show` event. */
   shown(view: 'banner' | 'preferences'): void;
 }
@@ -25,7 +32,7 @@ export interface Ui {
   readonly placeholders: Placeholders;
   showBanner(): void;
   showPreferences(): void;
-  /** Hides both views (after a decision). */
+  /** Hides the banner and the dialog (after a decision); the floating button shows. */
   hide(): void;
   destroy(): void;
 }
@@ -34,15 +41,17 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
   let root: UiRoot | undefined;
   let banner: HTMLElement | undefined;
   let dialog: PreferencesDialog | undefined;
-  const adoptStyles = createStyleAdopter(doc, nonce);
+  let fab: HTMLElement | undefined;
+  const adoptStyles = createStyleAdopter(doc, nonce, model.theme);
   const shadow = () => (root ??= mountRoot(doc, adoptStyles)).shadow;
 
   const getBanner = () => {
     if (!banner) {
       banner = createBanner(doc, model, (action) => {
         if (action === 'accept-all') callbacks.acceptAll();
-        else if (action === 'reject-all') callbacks.rejectAll();
-        else ui.showPreferences();
+        else if (action === 'customise') ui.showPreferences();
+        // "Continuer sans accepter" is a refusal, recorded as one (CNIL).
+        else callbacks.rejectAll();
       });
       shadow().append(banner);
     }
@@ -53,16 +62,30 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
       dialog = createPreferencesDialog(doc, model, (action) => {
         if (action.type === 'accept-all') callbacks.acceptAll();
         else if (action.type === 'reject-all') callbacks.rejectAll();
-        else callbacks.save(action.choices);
+        else callbacks.save(action.choices, action.services);
       });
       shadow().append(dialog.element);
     }
     return dialog;
   };
+  const setFab = (visible: boolean) => {
+    if (!model.floatingButton || (!visible && !fab)) return;
+    fab ??= shadow().appendChild(createFloatingButton(doc, model, () => ui.showPreferences()));
+    fab.hidden = !visible;
+  };
+
+  const onOpenClick = (event: Event) => {
+    const target = event.target as Element | null;
+    if (!target?.closest?.(`[${OPEN_ATTRIBUTE}]`)) return;
+    event.preventDefault();
+    ui.showPreferences();
+  };
+  doc.addEventListener('click', onOpenClick);
 
   const ui: Ui = {
     placeholders: createPlaceholders(doc, model, adoptStyles, callbacks.allow),
     showBanner() {
+      setFab(false);
       getBanner().hidden = false;
       callbacks.shown('banner');
     },
@@ -70,7 +93,7 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
       const view = getDialog();
       // showModal() needs a connected dialog: wait for <body> if the page is still in <head>.
       if (view.element.isConnected) {
-        view.open(callbacks.isGranted);
+        view.open(callbacks.services(), callbacks.isGranted);
         callbacks.shown('preferences');
       } else {
         doc.addEventListener('DOMContentLoaded', () => ui.showPreferences(), { once: true });
@@ -79,10 +102,12 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
     hide() {
       if (banner) banner.hidden = true;
       dialog?.close();
+      setFab(true);
     },
     destroy() {
+      doc.removeEventListener('click', onOpenClick);
       root?.remove();
-      root = banner = dialog = undefined;
+      root = banner = dialog = fab = undefined;
     },
   };
   return ui;

@@ -35,11 +35,15 @@ export function mountRoot(doc: Document, adoptStyles: StyleAdopter): UiRoot {
 
 export type StyleAdopter = (shadow: ShadowRoot) => void;
 
-/** Gives shadow roots the SDK's styles: one constructed sheet shared by all of them, else a <style> each. */
-export function createStyleAdopter(doc: Document, nonce: string | undefined): StyleAdopter {
+/**
+ * Gives shadow roots the SDK's styles — one constructed sheet shared by all of
+ * them, else a <style> each — and the theme (`auto` follows prefers-color-scheme).
+ */
+export function createStyleAdopter(doc: Document, nonce: string | undefined, theme = 'auto'): StyleAdopter {
   const win = doc.defaultView!;
   let sheet: CSSStyleSheet | undefined;
   return (shadow) => {
+    shadow.host.setAttribute('data-nc-theme', theme);
     if ('adoptedStyleSheets' in shadow && 'replaceSync' in win.CSSStyleSheet.prototype) {
       if (!sheet) {
         sheet = new win.CSSStyleSheet();

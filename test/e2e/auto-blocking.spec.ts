@@ -211,7 +211,7 @@ test('withdrawal deletes every path and parent-domain variant script can see', a
 test('chains: a tag that is let through cannot load a tracker of a category still denied', async ({ page, network }) => {
   await page.goto('/chain.html');
   await banner(page).customise();
-  await page.getByRole('dialog').getByRole('switch', { name: 'Mesure d’audience' }).click();
+  await page.getByRole('dialog').getByRole('checkbox', { name: 'Mesure d’audience' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer mes choix' }).click();
   await expect.poll(() => ran(page)).toEqual(expect.arrayContaining(['gtm', 'analytics.js', 'analytics-inline']));
   await page.waitForTimeout(300);

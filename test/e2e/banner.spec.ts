@@ -11,7 +11,7 @@ test('accept, refuse and customise look the same: same size, same style', async 
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto('/marked-up.html');
-    const buttons = banner(page).region.getByRole('button');
+    const buttons = banner(page).region.getByRole('button', { name: /^(Tout accepter|Tout refuser|Personnaliser)$/ });
     await expect(buttons).toHaveCount(3);
     const looks = await buttons.evaluateAll((elements) =>
       elements.map((el) => {
@@ -33,6 +33,8 @@ test('the banner is first in the tab order and works with the keyboard alone', a
   await page.goto('/marked-up.html');
   await expect(banner(page).region).toBeVisible();
   await page.keyboard.press('Tab');
+  expect(await shadowActive(page)).toBe('button:Continuer sans accepter');
+  await page.keyboard.press('Tab');
   expect(await shadowActive(page)).toBe('a:Politique de confidentialité');
   await page.keyboard.press('Tab');
   expect(await shadowActive(page)).toBe('button:Tout accepter');
@@ -53,10 +55,10 @@ test('the dialog: focus moves in, Escape closes it without granting, focus retur
   await expect(prefs.dialog).toHaveAccessibleName('Paramètres des cookies');
   expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.closest('dialog') !== null)).toBe(true);
   for (const name of ['Mesure d’audience', 'Publicité', 'Personnalisation']) {
-    await expect(prefs.dialog.getByRole('switch', { name })).not.toBeChecked();
+    await expect(prefs.dialog.getByRole('checkbox', { name })).not.toBeChecked();
   }
-  await expect(prefs.dialog.getByRole('switch', { name: 'Strictement nécessaires' })).toBeChecked();
-  await expect(prefs.dialog.getByRole('switch', { name: 'Strictement nécessaires' })).toBeDisabled();
+  await expect(prefs.dialog.getByRole('checkbox', { name: 'Strictement nécessaires' })).toBeChecked();
+  await expect(prefs.dialog.getByRole('checkbox', { name: 'Strictement nécessaires' })).toBeDisabled();
   await prefs.toggle('Publicité');
   await page.keyboard.press('Escape');
   await expect(prefs.dialog).toBeHidden();
@@ -111,8 +113,8 @@ test('"Gérer les cookies" reopens the preferences after a decision, showing the
   await page.getByRole('link', { name: 'Gérer les cookies' }).click();
   const prefs = preferences(page);
   await expect(prefs.dialog).toBeVisible();
-  await expect(prefs.dialog.getByRole('switch', { name: 'Personnalisation' })).toBeChecked();
-  await expect(prefs.dialog.getByRole('switch', { name: 'Publicité' })).not.toBeChecked();
+  await expect(prefs.dialog.getByRole('checkbox', { name: 'Personnalisation' })).toBeChecked();
+  await expect(prefs.dialog.getByRole('checkbox', { name: 'Publicité' })).not.toBeChecked();
   await prefs.dialog.getByRole('button', { name: 'Tout refuser' }).click();
   await expect(prefs.dialog).toBeHidden();
   expect(await page.evaluate(() => (window as any).NexusConsent.get().record)).toMatchObject({ method: 'reject-all', granted: ['necessary'] });

@@ -30,7 +30,7 @@ test('hostile strings from config are shown as text, never as HTML', async ({ pa
   await expect(region.getByRole('heading')).toHaveText(evil);
   await expect(region.getByRole('button', { name: evil })).toBeVisible();
   await region.getByRole('button', { name: 'Personnaliser' }).click();
-  await expect(page.getByRole('dialog').getByRole('switch', { name: evil })).toBeVisible();
+  await expect(page.getByRole('dialog').getByRole('checkbox', { name: evil })).toBeVisible();
   const markup = await page.evaluate(() => {
     const root = document.querySelector('[data-nexus-consent]')!.shadowRoot!;
     return { img: root.querySelectorAll('img, b, script').length, href: root.querySelector('a')!.getAttribute('href') };

@@ -64,7 +64,7 @@ export function preferences(page: Page) {
   const dialog = page.getByRole('dialog');
   return {
     dialog,
-    toggle: (label: string | RegExp) => dialog.getByRole('switch', { name: label }).click(),
+    toggle: (label: string | RegExp) => dialog.getByRole('checkbox', { name: label }).click(),
     save: () => dialog.getByRole('button', { name: /Enregistrer mes choix|Save my choices/ }).click(),
   };
 }
