@@ -95,4 +95,18 @@ export default [
     output: { file: 'dist/catalogue-full.d.ts', format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
+  // nexus-consent/i18n: every translation, for `texts`.
+  {
+    input: 'src/i18n/languages.ts',
+    output: [
+      { file: 'dist/i18n.mjs', format: 'es' },
+      { file: 'dist/i18n.cjs', format: 'cjs' },
+    ],
+    plugins: [ts()],
+  },
+  {
+    input: 'src/i18n/languages.ts',
+    output: { file: 'dist/i18n.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  },
 ];

@@ -5,7 +5,7 @@ export const en = {
   bannerTitle: 'Your cookie choices',
   bannerText:
     'With your consent, we and our partners use cookies, pixel tags and web beacons to measure how the site is used, show you ads related to your interests and personalise your visit. Without your consent, only strictly necessary cookies are used.',
-  withdrawNote: 'You can change your mind at any time from the “Manage cookies” link at the bottom of the page.',
+  withdrawNote: 'You can change your mind at any time with “Manage cookies”.',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   customise: 'Customise',

@@ -7,7 +7,7 @@ export const fr = {
   bannerTitle: 'Vos choix en matière de cookies',
   bannerText:
     'Avec votre accord, nous et nos partenaires utilisons des cookies, pixel tags et balises web pour mesurer l’audience du site, vous présenter des publicités adaptées à vos centres d’intérêt et personnaliser votre visite. Sans votre accord, seuls les cookies strictement nécessaires sont utilisés.',
-  withdrawNote: 'Vous pouvez changer d’avis à tout moment depuis le lien « Gérer les cookies » en bas de page.',
+  withdrawNote: 'Vous pouvez changer d’avis à tout moment avec « Gérer les cookies ».',
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',
   customise: 'Personnaliser',

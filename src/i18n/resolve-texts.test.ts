@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { fr } from './fr.js';
-import { localise, resolveLanguage, resolveTexts } from './resolve-texts.js';
+import { de, es, it as italian, nl } from './languages.js';
+import { localise, resolveLanguage, resolveTexts, textDirection } from './resolve-texts.js';
+import type { Texts } from './texts.js';
 
 const has = (...codes: string[]) => (code: string) => codes.includes(code);
 
@@ -13,9 +15,25 @@ describe('language and texts', () => {
     expect(resolveLanguage({ browserLanguages: ['ja'] }, has('fr', 'en'))).toBe('fr');
   });
 
-  it('keeps every built-in language complete', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
-    for (const value of [...Object.values(fr), ...Object.values(en)]) expect(value.trim()).not.toBe('');
+  it('keeps every translation complete, with the same placeholders as French', () => {
+    for (const texts of [en, de, es, italian, nl] as Texts[]) {
+      expect(Object.keys(texts).sort()).toEqual(Object.keys(fr).sort());
+      for (const [key, value] of Object.entries(texts)) {
+        expect(value.trim()).not.toBe('');
+        expect(value.match(/\{\w+\}/g)).toEqual(fr[key as keyof Texts].match(/\{\w+\}/g));
+      }
+    }
+  });
+
+  it('falls back from a region to its base language, and fills an added language from English', () => {
+    expect(resolveLanguage({ documentLang: 'de-AT' }, has('fr', 'en', 'de'))).toBe('de');
+    expect(resolveTexts('de-AT', { de }).acceptAll).toBe('Alle akzeptieren');
+    const added = resolveTexts('ar', { ar: { acceptAll: 'قبول الكل' } });
+    expect(added.acceptAll).toBe('قبول الكل');
+    expect(added.rejectAll).toBe('Reject all');
+    expect(textDirection('ar')).toBe('rtl');
+    expect(textDirection('he-IL')).toBe('rtl');
+    expect(textDirection('fr')).toBe('ltr');
   });
 
   it('merges site overrides over the built-in strings', () => {

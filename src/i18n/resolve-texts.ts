@@ -32,15 +32,16 @@ export function resolveLanguage(
 }
 
 /**
- * Built-in strings of the language (French for a language the SDK does not ship),
- * overridden by the site's strings for that language.
+ * Built-in strings of the language, overridden by the site's strings for that
+ * language. A language the site adds falls back to English for the strings it
+ * leaves out: its readers are likelier to read English than French.
  */
 export function resolveTexts(
   language: string,
   overrides: Readonly<Record<string, Partial<Texts>>>,
 ): Texts {
   const base = language.split('-')[0] ?? language;
-  const builtIn = BUILT_IN_TEXTS[language] ?? BUILT_IN_TEXTS[base] ?? fr;
+  const builtIn = BUILT_IN_TEXTS[language] ?? BUILT_IN_TEXTS[base] ?? en;
   return { ...builtIn, ...overrides[base], ...overrides[language] };
 }
 

@@ -74,6 +74,39 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
     fab.hidden = !visible;
   };
 
+  // WCAG 2.4.11 (focus not obscured): while a bar or box covers an edge of the
+  // viewport, a page element that takes focus underneath it is scrolled clear.
+  // (Browsers ignore scroll-padding when they scroll to a focused element.)
+  const onFocusIn = (event: FocusEvent) => {
+    const target = event.target as Element | null;
+    if (!banner || banner.hidden || model.layout === 'modal' || !target?.getBoundingClientRect || target === root?.shadow.host) return;
+    const win = doc.defaultView!;
+    // After the browser has scrolled the element into view, its own way.
+    win.requestAnimationFrame(() => {
+      if (!banner || banner.hidden) return;
+      const covered = banner.getBoundingClientRect();
+      const rect = target.getBoundingClientRect();
+      if (rect.bottom <= covered.top || rect.top >= covered.bottom || rect.right <= covered.left || rect.left >= covered.right) return;
+      win.scrollBy(0, model.layout === 'bar-top' ? rect.top - covered.bottom - 8 : rect.bottom - covered.top + 8);
+    });
+  };
+  doc.addEventListener('focusin', onFocusIn);
+  // The last links of a page (its footer) could never scroll clear of a bottom
+  // bar: while the banner shows, an empty block after the page gives them room.
+  // Appended last, it moves nothing (no layout shift).
+  let spacer: HTMLElement | undefined;
+  const setSpacer = (on: boolean) => {
+    if (!on || model.layout === 'modal' || model.layout === 'bar-top' || !banner?.isConnected || !doc.body) {
+      spacer?.remove();
+      spacer = undefined;
+      return;
+    }
+    spacer ??= doc.createElement('div');
+    spacer.setAttribute('aria-hidden', 'true');
+    spacer.style.height = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
+    if (spacer.parentNode !== doc.body) doc.body.append(spacer);
+  };
+
   const onOpenClick = (event: Event) => {
     const target = event.target as Element | null;
     if (!target?.closest?.(`[${OPEN_ATTRIBUTE}]`)) return;
@@ -87,6 +120,8 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
     showBanner() {
       setFab(false);
       getBanner().hidden = false;
+      if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => setSpacer(!banner?.hidden), { once: true });
+      else setSpacer(true);
       callbacks.shown('banner');
     },
     showPreferences() {
@@ -101,11 +136,14 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
     },
     hide() {
       if (banner) banner.hidden = true;
+      setSpacer(false);
       dialog?.close();
       setFab(true);
     },
     destroy() {
       doc.removeEventListener('click', onOpenClick);
+      doc.removeEventListener('focusin', onFocusIn);
+      setSpacer(false);
       root?.remove();
       root = banner = dialog = fab = undefined;
     },
