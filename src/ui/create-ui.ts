@@ -103,6 +103,7 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
     }
     spacer ??= doc.createElement('div');
     spacer.setAttribute('aria-hidden', 'true');
+    spacer.setAttribute('data-nexus-consent-spacer', '');
     spacer.style.height = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
     if (spacer.parentNode !== doc.body) doc.body.append(spacer);
   };

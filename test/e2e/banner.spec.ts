@@ -121,3 +121,11 @@ test('"Gérer les cookies" reopens the preferences after a decision, showing the
   await page.evaluate(() => (window as any).NexusConsent.showBanner());
   await expect(banner(page).region).toBeVisible();
 });
+
+test('the page restyles the UI through CSS custom properties on the host', async ({ page }) => {
+  await page.goto('/marked-up.html');
+  await page.addStyleTag({ content: '[data-nexus-consent] { --nc-accent: rgb(107, 47, 163); --nc-radius: 3px; }' });
+  const accept = banner(page).region.getByRole('button', { name: 'Tout accepter' });
+  await expect(accept).toHaveCSS('background-color', 'rgb(107, 47, 163)');
+  await expect(accept).toHaveCSS('border-radius', '3px');
+});

@@ -1,12 +1,15 @@
 /**
  * The size budget is a test input (STYLE.md): the script-tag build, everything
- * included, stays within 20 KB gzip. Run after `npm run build` (npm test does).
+ * included, stays within 24 KB gzip. (20 KB until issue #5: the preference
+ * centre — services, their cookies, layouts, themes, focus handling — costs
+ * about 3.5 KB; translations beyond French and English stay out.) Run after
+ * `npm run build` (npm test does).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-const BUDGET = 20_000;
+const BUDGET = 24_000;
 const file = new URL('../../dist/nexus-consent.min.js', import.meta.url);
 
 describe('size budget', () => {
