@@ -73,6 +73,25 @@ describe('createConsent — event API (jsdom)', () => {
     expect(api.isGranted('personalisation')).toBe(false);
   });
 
+  it('update() sets single services, which isGranted({ service }) and the next instance see', () => {
+    const api = start();
+    api.update({ analytics: true }, { hotjar: false });
+    api.update({ advertising: false }, { 'google-ads': true });
+    expect(api.isGranted({ service: 'hotjar' })).toBe(false);
+    expect(api.isGranted({ service: 'google-analytics' })).toBe(true);
+    expect(api.isGranted({ service: 'google-ads' })).toBe(true);
+    expect(api.isGranted({ service: 'criteo' })).toBe(false);
+    expect(api.isGranted({ service: 'never-heard-of' })).toBe(false);
+    expect(api.isGranted('analytics')).toBe(true);
+    api.destroy();
+    const next = start();
+    expect(next.get()).toMatchObject({ status: 'decided', record: { services: { hotjar: false, 'google-ads': true } } });
+    // Setting a category as a whole drops its exceptions.
+    next.update({ analytics: false });
+    expect(next.get()).toMatchObject({ record: { services: { 'google-ads': true } } });
+    expect(() => next.update({}, { 'never-heard-of': true })).toThrow(/never-heard-of/);
+  });
+
   it('update() rejects an unknown category by name', () => {
     expect(() => start().update({ analytcs: true })).toThrow(/analytcs/);
   });

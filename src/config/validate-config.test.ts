@@ -60,8 +60,34 @@ describe('validateConfig', () => {
     ['an unknown text key', { ...minimal, texts: { fr: { acceptAl: 'Oui' } } }, 'texts.fr.acceptAl'],
     ['a text that is not a string', { ...minimal, texts: { en: { acceptAll: 1 } } }, 'texts.en.acceptAll'],
     ['ui that is not a boolean', { ...minimal, ui: 'yes' }, 'ui'],
+    ['an unknown layout', { ...minimal, layout: 'popup' }, 'layout'],
+    ['an unknown theme', { ...minimal, theme: 'blue' }, 'theme'],
+    ['floatingButton true', { ...minimal, floatingButton: true }, 'floatingButton'],
+    ['a javascript: vendor policy', { ...minimal, categories: { analytics: { services: [{ id: 'ga', name: 'GA', policyUrl: 'javascript:alert(1)' }] } } }, 'categories.analytics.services[0].policyUrl'],
+    ['a service id with a dot', { ...minimal, categories: { analytics: { services: [{ id: 'a.b', name: 'AB' }] } } }, 'categories.analytics.services[0].id'],
+    ['a service cookie without a name', { ...minimal, categories: { analytics: { services: [{ id: 'ga', name: 'GA', cookies: [{ purpose: 'x' }] }] } } }, 'categories.analytics.services[0].cookies[0].name'],
+    ['an unknown service cookie key', { ...minimal, categories: { analytics: { services: [{ id: 'ga', name: 'GA', cookies: [{ name: '_ga', duration: '1y' }] }] } } }, 'categories.analytics.services[0].cookies[0].duration'],
   ])('names the field for %s', (_label, config, field) => {
     expect(fieldOf(config)).toBe(field);
+  });
+
+  it('keeps what the preference centre shows of a service, and the look options', () => {
+    const config = validateConfig({
+      ...minimal,
+      layout: 'box',
+      theme: 'dark',
+      floatingButton: false,
+      categories: {
+        analytics: {
+          services: [{ id: 'google-analytics', name: 'GA', vendor: 'Google', policyUrl: 'https://policies.google.com/privacy', cookies: [{ name: '_ga', lifetime: { fr: '13 mois' } }] }],
+        },
+      },
+    });
+    expect(config).toMatchObject({ layout: 'box', theme: 'dark', floatingButton: false });
+    expect(config.categories[1]?.services[0]).toEqual({
+      id: 'google-analytics', name: 'GA', vendor: 'Google', policyUrl: 'https://policies.google.com/privacy', cookies: [{ name: '_ga', lifetime: { fr: '13 mois' } }],
+    });
+    expect(validateConfig(minimal)).toMatchObject({ layout: 'bar', theme: 'auto', floatingButton: 'bottom-left' });
   });
 
   it('says what was expected and what it got', () => {
