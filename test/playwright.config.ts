@@ -5,6 +5,7 @@ const executablePath = findChromium();
 if (!executablePath) throw new Error(HOW_TO_GET_ONE);
 
 export const PORT = Number(process.env.TEST_PORT ?? 4391);
+export const DEMO_PORT = PORT + 1;
 
 // Browser tests: real Chromium, pages served from test/fixtures on localhost,
 // every other host answered by Playwright routing (test/support/network.ts).
@@ -23,11 +24,21 @@ export default defineConfig({
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     locale: 'fr-FR',
   },
-  webServer: {
-    command: `node scripts/serve.mjs test/fixtures --port ${PORT}`,
-    cwd: '..',
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.mjs test/fixtures --port ${PORT}`,
+      cwd: '..',
+      url: `http://localhost:${PORT}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    // The demo site of `npm start`, tested as it ships.
+    {
+      command: `node scripts/serve.mjs examples/script-tag --port ${PORT + 1}`,
+      cwd: '..',
+      url: `http://localhost:${PORT + 1}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+  ],
 });

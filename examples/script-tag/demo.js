@@ -1,5 +1,6 @@
-// The demo page's own (necessary) script: shows what the page can see, and wires
-// the "Gérer les cookies" footer link. It uses only the public API and DOM events.
+// The demo page's own (necessary) script: shows what the page can see. It uses
+// only the public API and DOM events. (The "Gérer les cookies" footer link needs
+// no script: the SDK opens the preferences for any element with data-nexus-consent-open.)
 (function () {
   function render() {
     var api = window.NexusConsent;
@@ -14,10 +15,6 @@
     document.getElementById('welcome').textContent = prenom ? 'Bon retour, ' + decodeURIComponent(prenom[1]) + ' !' : 'Bienvenue sur OpenJob.';
   }
   window.addEventListener('nexus-consent:change', function () { setTimeout(render, 300); });
-  document.querySelector('[data-manage-cookies]').addEventListener('click', function (event) {
-    event.preventDefault();
-    window.NexusConsent.showPreferences();
-  });
   render();
   window.addEventListener('load', render);
 })();

@@ -66,6 +66,7 @@ describe('validateConfig', () => {
     ['a javascript: vendor policy', { ...minimal, categories: { analytics: { services: [{ id: 'ga', name: 'GA', policyUrl: 'javascript:alert(1)' }] } } }, 'categories.analytics.services[0].policyUrl'],
     ['a service id with a dot', { ...minimal, categories: { analytics: { services: [{ id: 'a.b', name: 'AB' }] } } }, 'categories.analytics.services[0].id'],
     ['a service cookie without a name', { ...minimal, categories: { analytics: { services: [{ id: 'ga', name: 'GA', cookies: [{ purpose: 'x' }] }] } } }, 'categories.analytics.services[0].cookies[0].name'],
+    ['a service cookie that is only a wildcard', { ...minimal, categories: { analytics: { services: [{ id: 'ga', name: 'GA', cookies: [{ name: '*' }] }] } } }, 'categories.analytics.services[0].cookies[0].name'],
     ['an unknown service cookie key', { ...minimal, categories: { analytics: { services: [{ id: 'ga', name: 'GA', cookies: [{ name: '_ga', duration: '1y' }] }] } } }, 'categories.analytics.services[0].cookies[0].duration'],
   ])('names the field for %s', (_label, config, field) => {
     expect(fieldOf(config)).toBe(field);
@@ -88,6 +89,14 @@ describe('validateConfig', () => {
       id: 'google-analytics', name: 'GA', vendor: 'Google', policyUrl: 'https://policies.google.com/privacy', cookies: [{ name: '_ga', lifetime: { fr: '13 mois' } }],
     });
     expect(validateConfig(minimal)).toMatchObject({ layout: 'bar', theme: 'auto', floatingButton: 'bottom-left' });
+    // Listed cookies become classification rules, after the site's own.
+    expect(config.rules.cookies).toEqual([{ name: '_ga', category: 'analytics', service: 'google-analytics', vendor: 'Google' }]);
+    const prefixed = validateConfig({ ...minimal, rules: { cookies: [{ name: 'x', category: 'analytics' }] }, categories: { advertising: { services: [{ id: 'ads', name: 'Ads', cookies: [{ name: 'ad_*' }, { name: 'a*b' }] }] } } });
+    expect(prefixed.rules.cookies).toEqual([
+      { name: 'x', category: 'analytics' },
+      { prefix: 'ad_', category: 'advertising', service: 'ads', vendor: 'Ads' },
+      { pattern: 'a*b', category: 'advertising', service: 'ads', vendor: 'Ads' },
+    ]);
   });
 
   it('says what was expected and what it got', () => {

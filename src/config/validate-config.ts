@@ -7,7 +7,7 @@ import { CATEGORY_ID, NECESSARY, OPTIONAL_BUILT_IN_CATEGORIES } from '../store/c
 import { fr } from '../i18n/fr.js';
 import type { TextKey } from '../i18n/texts.js';
 import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
-import { validateSiteRules } from '../classifier/site-rules.js';
+import { validateSiteRules, type NameRule } from '../classifier/site-rules.js';
 import { arrayAt, HOST, objectAt, onlyKeys, SERVICE_ID } from './check.js';
 import { ConsentConfigError } from './config-error.js';
 import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig, ServiceCookieConfig } from './types.js';
@@ -41,6 +41,7 @@ export function validateConfig(input: unknown): ResolvedConfig {
   ) as string | undefined;
 
   const resolvedCategories = categories(config.categories);
+  const siteRules = validateSiteRules(config.rules, 'rules', resolvedCategories.map((c) => c.id));
   return {
     privacyPolicyUrl,
     revision,
@@ -49,7 +50,7 @@ export function validateConfig(input: unknown): ResolvedConfig {
     cookieName,
     cookieDomain,
     categories: resolvedCategories,
-    rules: validateSiteRules(config.rules, 'rules', resolvedCategories.map((c) => c.id)),
+    rules: { ...siteRules, cookies: [...(siteRules.cookies ?? []), ...serviceCookieRules(resolvedCategories)] },
     catalogues: catalogues(config.catalogues),
     autoBlock: boolean(config.autoBlock, 'autoBlock', true),
     reloadOnWithdraw: boolean(config.reloadOnWithdraw, 'reloadOnWithdraw', false),
@@ -116,10 +117,32 @@ function service(input: unknown, field: string): ServiceConfig {
   };
 }
 
+/**
+ * The cookies a site lists for its services are classified too (after its own
+ * `rules`): written only with consent, deleted on withdrawal. `_ga_*` is a prefix.
+ */
+function serviceCookieRules(categories: readonly ResolvedCategory[]): NameRule[] {
+  return categories.flatMap((category) =>
+    category.id === NECESSARY
+      ? []
+      : category.services.flatMap((service) =>
+          (service.cookies ?? []).map((cookie): NameRule => {
+            const target = { category: category.id, service: service.id, vendor: service.vendor ?? service.name };
+            const star = cookie.name.indexOf('*');
+            if (star < 0) return { name: cookie.name, ...target };
+            return star === cookie.name.length - 1 ? { prefix: cookie.name.slice(0, -1), ...target } : { pattern: cookie.name, ...target };
+          }),
+        ),
+  );
+}
+
 function serviceCookie(input: unknown, field: string): ServiceCookieConfig {
   const c = objectAt(input, field, 'an object { name, purpose?, lifetime? }');
   onlyKeys(c, ['name', 'purpose', 'lifetime'], `${field}.`);
-  if (typeof c.name !== 'string' || c.name.trim() === '') throw new ConsentConfigError(`${field}.name`, 'a cookie name', c.name);
+  // What a site rule accepts: it becomes one (a bare "*" would match every cookie).
+  if (typeof c.name !== 'string' || !/^[^\s;,=]{1,256}$/.test(c.name) || c.name.replaceAll('*', '') === '') {
+    throw new ConsentConfigError(`${field}.name`, 'a cookie name, or a prefix ending in "*" (no spaces, ";", "," or "=")', c.name);
+  }
   const purpose = localised(c.purpose, `${field}.purpose`);
   const lifetime = localised(c.lifetime, `${field}.lifetime`);
   return { name: c.name, ...(purpose === undefined ? {} : { purpose }), ...(lifetime === undefined ? {} : { lifetime }) };
