@@ -26,6 +26,18 @@ test('accept, refuse and customise look the same: same size, same style', async 
     expect(looks[1]).toEqual(looks[0]);
     expect(looks[2]).toEqual(looks[0]);
     expect(looks[0]!.height).toBeGreaterThanOrEqual(24);
+    // The same in the preference centre: accept, refuse and save look alike.
+    await banner(page).customise();
+    const inDialog = await preferences(page)
+      .dialog.getByRole('button', { name: /^(Tout accepter|Tout refuser|Enregistrer mes choix)$/ })
+      .evaluateAll((elements) =>
+        elements.map((el) => {
+          const s = getComputedStyle(el);
+          return [s.backgroundColor, s.color, s.fontSize, s.fontWeight, s.borderTopWidth, s.borderRadius, Math.round(el.getBoundingClientRect().height)].join('|');
+        }),
+      );
+    expect(inDialog).toHaveLength(3);
+    expect(new Set(inDialog).size).toBe(1);
   }
 });
 
