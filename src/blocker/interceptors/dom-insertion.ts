@@ -46,12 +46,26 @@ export const domInsertion: Interceptor = (ctx) => {
       ctx.fail(error);
     }
   };
+  const inspectOne = (parent: Node | null, node: unknown) => {
+    try {
+      if (parent?.isConnected && holdTree(node, ctx)) ctx.inertAdded();
+    } catch (error) {
+      ctx.fail(error);
+    }
+  };
   const undo = METHODS.map(([on, name, target, onlyFirst]) =>
     patchMethod(ctx.win[on].prototype as unknown as Record<string, Fn>, name, (original) =>
-      function (this: Node) {
+      // Fixed-arity calls for the common one- and two-argument cases: the engine
+      // optimises `call` with known arguments far better than `apply(arguments)`.
+      function (this: Node, a?: unknown, b?: unknown) {
+        const count = arguments.length;
+        if (onlyFirst || count === 1) {
+          inspectOne(target === 'self' ? this : this.parentNode, a);
+          return count === 2 ? original.call(this, a, b) : original.call(this, a);
+        }
         // eslint-disable-next-line prefer-rest-params -- `arguments` avoids an array per call
         const args = arguments;
-        inspect(target === 'self' ? this : this.parentNode, args, 0, onlyFirst ? 1 : args.length);
+        inspect(target === 'self' ? this : this.parentNode, args, 0, count);
         return original.apply(this, args as unknown as unknown[]);
       },
     ),

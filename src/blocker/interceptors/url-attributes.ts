@@ -37,15 +37,27 @@ export const urlAttributes: Interceptor = (ctx) => {
       );
     }
   }
+  // setAttribute is patched on the prototypes of elements that fetch, not on
+  // Element.prototype: the page's other setAttribute calls (most of them) stay native.
   type SetAttribute = (this: Element, name: string, value: string) => void;
-  undo.push(
-    patchMethod(ctx.win.Element.prototype as unknown as Record<string, SetAttribute>, 'setAttribute', (original) =>
-      function (this: Element, name: string, value: string) {
-        // Most calls set attributes of elements that fetch nothing: one lookup and out.
-        if (!URL_ATTRIBUTES[this.tagName] || !parked(this, String(name).toLowerCase(), value, ctx)) original.call(this, name, value);
+  const nativeSetAttribute = ctx.win.Element.prototype.setAttribute;
+  for (const [constructor] of SETTERS) {
+    const prototype = win[constructor]?.prototype as Record<string, SetAttribute> | undefined;
+    if (!prototype) continue;
+    const had = Object.getOwnPropertyDescriptor(prototype, 'setAttribute');
+    Object.defineProperty(prototype, 'setAttribute', {
+      configurable: true,
+      writable: true,
+      enumerable: true,
+      value: function (this: Element, name: string, value: string) {
+        if (!parked(this, String(name).toLowerCase(), value, ctx)) nativeSetAttribute.call(this, name, value);
       },
-    ),
-  );
+    });
+    undo.push(() => {
+      if (had) Object.defineProperty(prototype, 'setAttribute', had);
+      else delete prototype.setAttribute;
+    });
+  }
   return () => undo.forEach((u) => u());
 };
 
