@@ -46,6 +46,15 @@ async function releaseInOrder(elements: readonly Element[], doc: Document, hooks
         ordered.push(loaded(script));
       }
       element.replaceWith(script);
+    } else if (element.tagName === 'IFRAME') {
+      // A fresh frame: the one the parser inserted may have started (and had
+      // cancelled) a navigation to this very URL before it was held, and
+      // Chromium then sometimes ignores the same URL set again.
+      hooks.released(element);
+      const frame = element.cloneNode(true) as Element;
+      hooks.released(frame);
+      moveAttribute(frame, 'data-src', 'src');
+      element.replaceWith(frame);
     } else {
       hooks.released(element);
       // srcset before src, as the parser would see them.
