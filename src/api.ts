@@ -14,6 +14,15 @@ export interface ConsentEvents {
    * server's to purge: the event tells it which categories.
    */
   withdraw: WithdrawReport;
+  /** A category became granted (`granted:analytics`), after the `change` event of that decision. */
+  [granted: `granted:${string}`]: CategoryEvent;
+  /** A granted category was denied again (`denied:advertising`), after the `change` event. */
+  [denied: `denied:${string}`]: CategoryEvent;
+}
+
+export interface CategoryEvent {
+  readonly category: Category;
+  readonly state: ConsentState;
 }
 
 export interface WithdrawReport {

@@ -46,6 +46,31 @@ describe('createConsent — event API (jsdom)', () => {
     });
   });
 
+  it('emits granted:<category> and denied:<category> for each category answered or flipped, after change', () => {
+    const api = start();
+    const seen: string[] = [];
+    api.on('change', () => seen.push('change'));
+    for (const c of ['analytics', 'advertising']) {
+      api.on(`granted:${c}`, (e) => seen.push(`granted:${e.category}`));
+      api.on(`denied:${c}`, (e) => seen.push(`denied:${e.category}`));
+    }
+    const dom: string[] = [];
+    const onDom = (e: Event) => dom.push(e.type);
+    window.addEventListener('nexus-consent:granted:analytics', onDom);
+    window.addEventListener('nexus-consent:denied:analytics', onDom);
+    api.update({ analytics: true }); // the first decision answers every category
+    api.update({ analytics: true, advertising: true });
+    api.rejectAll();
+    expect(seen).toEqual([
+      'change', 'granted:analytics', 'denied:advertising',
+      'change', 'granted:advertising',
+      'change', 'denied:analytics', 'denied:advertising',
+    ]);
+    expect(dom).toEqual(['nexus-consent:granted:analytics', 'nexus-consent:denied:analytics']);
+    window.removeEventListener('nexus-consent:granted:analytics', onDom);
+    window.removeEventListener('nexus-consent:denied:analytics', onDom);
+  });
+
   it('also dispatches a DOM event on window', () => {
     const api = start();
     const listener = vi.fn();

@@ -113,6 +113,17 @@ export function startConsent(
     }
     emitter.emit('change', change);
     dispatchDomEvent(win, 'change', change);
+    // Then one event per category whose answer is new — the first decision
+    // answers every category, later ones those that flipped: a script waiting
+    // for `analytics` listens to `granted:analytics` and ignores the rest.
+    const first = change.previous.status === 'undecided' && next.status === 'decided';
+    for (const category of categories) {
+      const now = stateGrants(next, category);
+      if (!first && now === stateGrants(change.previous, category)) continue;
+      const name = `${now ? 'granted' : 'denied'}:${category}` as const;
+      emitter.emit(name, { category, state: next });
+      dispatchDomEvent(win, name, { category, state: next });
+    }
     for (const waiter of waiters) {
       if (granted(waiter.category)) {
         waiters.delete(waiter);

@@ -23,3 +23,24 @@ test('a stored decision is announced by a ready event, not as a change', async (
   expect(await page.evaluate(() => (window as any).__ready)).toBe('decided');
   expect(await page.evaluate(() => (window as any).__events)).toMatchObject({ queueReady: 1, queue: 0, on: 0, dom: 0 });
 });
+
+test('per-category events: granted:<category> and denied:<category>, on the instance and as DOM events', async ({ page }) => {
+  await page.addInitScript(() => {
+    const heard: string[] = ((window as any).__perCategory = []);
+    for (const type of ['granted:analytics', 'denied:analytics', 'granted:advertising', 'denied:advertising']) {
+      window.addEventListener(`nexus-consent:${type}`, (e) => heard.push(`dom ${type} ${(e as CustomEvent).detail.category}`));
+    }
+    (window as any).NexusConsent = [(api: any) => api.on('granted:analytics', () => heard.push('on granted:analytics'))];
+  });
+  await page.goto('/events.html');
+  await banner(page).customise();
+  await page.getByRole('dialog').getByRole('checkbox', { name: 'Mesure d’audience' }).check();
+  await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer mes choix' }).click();
+  expect(await page.evaluate(() => (window as any).__perCategory)).toEqual([
+    'on granted:analytics',
+    'dom granted:analytics analytics',
+    'dom denied:advertising advertising',
+  ]);
+  await page.evaluate(() => (window as any).NexusConsent.rejectAll());
+  expect((await page.evaluate(() => (window as any).__perCategory)).slice(3)).toEqual(['dom denied:analytics analytics']);
+});
