@@ -36,10 +36,11 @@ const METHODS: readonly [on: 'Node' | 'Element' | 'CharacterData' | 'DocumentFra
 ];
 
 export const domInsertion: Interceptor = (ctx) => {
-  const inspect = (parent: Node | null, args: ArrayLike<unknown>, from: number, to: number) => {
+  /** Several nodes (`append(a, b)`): one release check for all of them. */
+  const inspect = (parent: Node | null, args: ArrayLike<unknown>) => {
     try {
       let inert = false;
-      if (parent?.isConnected) for (let i = from; i < to; i++) inert = holdTree(args[i], ctx) || inert;
+      if (parent?.isConnected) for (let i = 0; i < args.length; i++) inert = holdTree(args[i], ctx) || inert;
       // Marked-up tags a single-page app renders: release them if already granted.
       if (inert) ctx.inertAdded();
     } catch (error) {
@@ -65,7 +66,7 @@ export const domInsertion: Interceptor = (ctx) => {
         }
         // eslint-disable-next-line prefer-rest-params -- `arguments` avoids an array per call
         const args = arguments;
-        inspect(target === 'self' ? this : this.parentNode, args, 0, count);
+        inspect(target === 'self' ? this : this.parentNode, args);
         return original.apply(this, args as unknown as unknown[]);
       },
     ),
@@ -74,13 +75,13 @@ export const domInsertion: Interceptor = (ctx) => {
     patchMethod(ctx.win.Element.prototype as unknown as Record<string, Fn>, 'insertAdjacentElement', (original) =>
       function (this: Node, where: unknown, element: unknown) {
         const position = String(where).toLowerCase();
-        inspect(position === 'beforebegin' || position === 'afterend' ? this.parentNode : this, [element], 0, 1);
+        inspectOne(position === 'beforebegin' || position === 'afterend' ? this.parentNode : this, element);
         return original.call(this, where, element);
       },
     ),
     patchMethod(ctx.win.Range.prototype as unknown as Record<string, Fn>, 'insertNode', (original) =>
       function (this: Node, node: unknown) {
-        inspect((this as unknown as Range).startContainer, [node], 0, 1);
+        inspectOne((this as unknown as Range).startContainer, node);
         return original.call(this, node);
       },
     ),
