@@ -9,27 +9,28 @@
 //   - 1,000 document.cookie writes of non-tracker cookies.
 // The visitor has refused everything (stored decision, no banner on screen):
 // every interceptor is active and classifies every call, and the two pages
-// differ by the SDK's code alone. Each workload runs REPEAT times per page (the
-// fastest counts: on a shared 2-core machine, noise only ever adds time), on
-// RUNS pages with and RUNS without, alternating (median across pages); prints
-// the ratio with/without.
+// differ by the SDK's code alone. The two pages are same-origin frames of one
+// page and take turns (ABBA) after a warm-up round, each workload ROUNDS times
+// (fetch a fifth as often, cookies twice); per page the fastest run
+// counts (on a shared 2-core machine, noise only ever adds time). PAIRS such
+// pairs of pages; prints the median ratio with/without.
 import { startServer } from '../scripts/serve.mjs';
 import { launchChromium, median } from './browser.mjs';
 
-const RUNS = Number(process.env.RUNS ?? 7);
+const PAIRS = Number(process.env.PAIRS ?? 3);
 
-const REPEAT = Number(process.env.REPEAT ?? 7);
-
-async function workload(repeat) {
-  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
-  const fastest = (values) => Math.min(...values);
-  const root = document.getElementById('root');
-  const tags = ['div', 'span', 'p', 'a', 'li', 'section', 'img', 'script'];
-  const runs = { insert: [], fetchIssue: [], fetchSettle: [], cookies: [] };
-  for (let r = 0; r < repeat; r++) {
+/**
+ * The workloads, run in the page; each returns its timings in ms. Rounds: how
+ * many times each runs per page (cheap ones more often: their noise is larger
+ * than their cost).
+ */
+const WORKLOADS = {
+  async insert() {
+    const root = document.getElementById('root');
     root.replaceChildren();
-    await nextTask();
-    let t0 = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const tags = ['div', 'span', 'p', 'a', 'li', 'section', 'img', 'script'];
+    const t0 = performance.now();
     for (let i = 0; i < 10_000; i++) {
       const tag = tags[i % tags.length];
       const el = document.createElement(tag);
@@ -43,55 +44,85 @@ async function workload(repeat) {
     }
     // Mutation-observer callbacks were queued before this continuation: they run first.
     await Promise.resolve();
-    runs.insert.push(performance.now() - t0);
-    await nextTask();
-
-    t0 = performance.now();
+    return { insert: performance.now() - t0 };
+  },
+  async fetch() {
+    const t0 = performance.now();
     const issued = [];
     for (let i = 0; i < 1000; i++) issued.push(fetch(`/data.json?f=${i}`).then((res) => res.text()));
-    runs.fetchIssue.push(performance.now() - t0);
+    const fetchIssue = performance.now() - t0;
     await Promise.allSettled(issued);
-    runs.fetchSettle.push(performance.now() - t0);
-
-    t0 = performance.now();
+    return { fetchIssue, fetchSettle: performance.now() - t0 };
+  },
+  async cookies() {
+    const t0 = performance.now();
     for (let i = 0; i < 1000; i++) document.cookie = `pref_${i % 20}=${i}; path=/; max-age=60`;
-    runs.cookies.push(performance.now() - t0);
-  }
-  return Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, fastest(v)]));
-}
+    return { cookies: performance.now() - t0 };
+  },
+};
+const BASE_ROUNDS = Number(process.env.ROUNDS ?? 20);
+const ROUNDS = { insert: BASE_ROUNDS, fetch: Math.ceil(BASE_ROUNDS / 5), cookies: 2 * BASE_ROUNDS };
 
 export async function interceptionOverhead() {
   // Cacheable, so the 50 distinct images are fetched once, as on a real site.
   const server = await startServer({ root: new URL('./pages', import.meta.url).pathname, port: 0, headers: { 'cache-control': 'max-age=3600' } });
-  const url = `http://localhost:${server.address().port}/overhead.html`;
+  const origin = `http://localhost:${server.address().port}`;
+  const sources = { with: `${origin}/overhead.html`, without: `${origin}/overhead.html?nexus-consent=off` };
   const browser = await launchChromium();
   const context = await browser.newContext();
-  const results = { with: [], without: [] };
+  const pairs = [];
   try {
     const first = await context.newPage();
-    await first.goto(url);
+    await first.goto(sources.with);
     await first.evaluate(() => window.NexusConsent.rejectAll());
     await first.close();
-    for (let i = 0; i < 2 * (RUNS + 1); i++) {
-      const withSdk = i % 2 === 0;
-      const page = await context.newPage();
+    for (let p = 0; p < PAIRS; p++) {
+      // The two pages are same-origin frames of one page: one renderer process,
+      // one JavaScript heap, one scheduler, so that whatever else the machine
+      // does weighs on both alike. (Two tabs differed by ±30% with no SDK at all.)
       // No Playwright routing here: it would slow every request of the page it is on.
-      await page.goto(withSdk ? url : `${url}?nexus-consent=off`);
-      const sample = await page.evaluate(workload, REPEAT);
-      if (i > 1) results[withSdk ? 'with' : 'without'].push(sample);
+      const page = await context.newPage();
+      await page.goto(`${origin}/pair.html`);
+      await page.evaluate((srcs) => Promise.all(Object.entries(srcs).map(([name, src]) => new Promise((resolve) => {
+        const frame = document.createElement('iframe');
+        Object.assign(frame, { name, src, onload: resolve });
+        document.body.append(frame);
+      }))), sources);
+      const frames = { with: page.frame({ name: 'with' }), without: page.frame({ name: 'without' }) };
+      const source = Object.entries(WORKLOADS).map(([name, fn]) => `${JSON.stringify(name)}: ${fn.toString().replace(/^async \w+/, 'async function')}`);
+      for (const frame of Object.values(frames)) {
+        // Defined once in the page, so that it warms up as a site's own code
+        // would (page.evaluate compiles a fresh copy at each call).
+        await frame.addScriptTag({ content: `window.__workloads = { ${source.join(',\n')} };` });
+      }
+      const best = { with: {}, without: {} };
+      for (const [name, rounds] of Object.entries(ROUNDS)) {
+        for (let r = -1; r < rounds; r++) {
+          const order = r % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+          for (const side of order) {
+            const sample = await frames[side].evaluate((n) => window.__workloads[n](), name);
+            if (r < 0) continue; // the warm-up round
+            for (const [key, ms] of Object.entries(sample)) best[side][key] = Math.min(best[side][key] ?? Infinity, ms);
+          }
+        }
+      }
+      pairs.push(best);
       await page.close();
     }
   } finally {
     await browser.close();
     server.close();
   }
-  const keys = ['insert', 'fetchIssue', 'fetchSettle', 'cookies'];
   return Object.fromEntries(
-    keys.map((key) => {
-      const w = median(results.with.map((s) => s[key]));
-      const wo = median(results.without.map((s) => s[key]));
-      return [key, { withMs: w, withoutMs: wo, ratio: w / wo }];
-    }),
+    Object.keys(LABELS).map((key) => [
+      key,
+      {
+        withMs: median(pairs.map((b) => b.with[key])),
+        withoutMs: median(pairs.map((b) => b.without[key])),
+        ratio: median(pairs.map((b) => b.with[key] / b.without[key])),
+        ratios: pairs.map((b) => b.with[key] / b.without[key]),
+      },
+    ]),
   );
 }
 
@@ -104,7 +135,7 @@ export const LABELS = {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await interceptionOverhead();
-  for (const [key, { withMs, withoutMs, ratio }] of Object.entries(result)) {
-    console.log(`${LABELS[key].padEnd(36)} ${withoutMs.toFixed(1).padStart(7)} ms without, ${withMs.toFixed(1).padStart(7)} ms with the SDK: ×${ratio.toFixed(2)}`);
+  for (const [key, { withMs, withoutMs, ratio, ratios }] of Object.entries(result)) {
+    console.log(`${LABELS[key].padEnd(36)} ${withoutMs.toFixed(1).padStart(7)} ms without, ${withMs.toFixed(1).padStart(7)} ms with the SDK: ×${ratio.toFixed(2)} (per pair: ${ratios.map((r) => r.toFixed(2)).join(', ')})`);
   }
 }

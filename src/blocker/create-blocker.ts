@@ -18,6 +18,7 @@ import { storageWrites } from './interceptors/storage-writes.js';
 import { urlAttributes } from './interceptors/url-attributes.js';
 import { categoriesOf, findInert, findReleasable } from './marked-up-tags.js';
 import { createReleaser } from './release.js';
+import { rememberRecentUrls } from './recent-urls.js';
 import { shouldBlock, type Classified } from './should-block.js';
 import { cookieNames } from '../classifier/scan-page.js';
 import { clearStorageKeys, deleteCookies, type CleanupReport } from './withdraw.js';
@@ -85,10 +86,11 @@ export function createBlocker(options: BlockerOptions): Blocker {
   /** Elements whose URLs no tracker owns, with those URLs (a change means a new check). */
   const unclassified = new WeakMap<Element, string>();
   let failed = false;
+  const classifyUrl = rememberRecentUrls((url: string, base: string) => classifier.classifyUrl(url, base));
   const classifyCall = (kind: CallKind, target: string) => {
     if (kind === 'cookie') return classifier.classifyCookie(target);
     if (kind === 'storage') return classifier.classifyStorageKey(target);
-    return classifier.classifyUrl(target, doc.baseURI);
+    return classifyUrl(target, doc.baseURI);
   };
 
   const record = (kind: BlockedKind, target: string, c: Classified, via: Via) => {
@@ -109,7 +111,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
     checkUrl(url, kind, via) {
       // The classifier resolves relative URLs itself; the absolute form is only built for the log.
       const base = doc.baseURI;
-      const c = verdict(classifier.classifyUrl(url, base));
+      const c = verdict(classifyUrl(url, base));
       if (c) record(kind, resolveHttpUrl(url, base) ?? url, c, via);
       return c;
     },
@@ -122,20 +124,24 @@ export function createBlocker(options: BlockerOptions): Blocker {
     },
     isReleased: (element) => released.has(element),
     holdElement(element, via) {
-      if (!URL_ATTRIBUTES[element.tagName] || released.has(element)) return false;
+      const attributes = URL_ATTRIBUTES[element.tagName];
+      if (!attributes || released.has(element)) return false;
       if (isInert(element)) {
         inertFrame(element);
         return true;
       }
-      const urls = urlsOf(element);
       // An element is often seen twice (set src, then insert): URLs no tracker
-      // owns are classified once. (Granted ones are not cached: consent changes.)
-      const key = urls.join(' ');
-      if (key === '' || unclassified.get(element) === key) return false;
+      // owns are classified once per element, keyed by the raw attribute values
+      // (cheaper than parsing them). Granted ones are not cached: consent changes.
+      let key = '';
+      for (const attribute of attributes) key += `${element.getAttribute(attribute) ?? ''}\n`;
+      if (unclassified.get(element) === key) return false;
+      const urls = urlsOf(element);
+      if (urls.length === 0) return false;
       const base = doc.baseURI;
       let known = false;
       for (const [, url] of urls) {
-        const classification = classifier.classifyUrl(url, base);
+        const classification = classifyUrl(url, base);
         known ||= classification !== undefined;
         const c = verdict(classification);
         if (!c) continue;

@@ -17,6 +17,24 @@ export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   AUDIO: ['src'],
   EMBED: ['src'],
 };
+/** The same, by `localName`: a cheaper read than `tagName`, which builds an upper-case copy. */
+const WATCHED_LOCAL_NAMES = new Set(Object.keys(URL_ATTRIBUTES).map((tag) => tag.toLowerCase()));
+
+/**
+ * Whether inserting this node could make something fetch: a watched element,
+ * or anything with child elements (a fragment, a built tree). The cheap first
+ * test on every insertion a page makes: two property reads for a plain element.
+ * Text nodes, strings and null have neither property.
+ */
+export function mayFetch(node: unknown): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  return isWatched(node as Element) || (node as ParentNode).firstElementChild != null;
+}
+
+/** An element of a kind that fetches (by name; whether it has a URL is for the caller). */
+export function isWatched(element: Element): boolean {
+  return WATCHED_LOCAL_NAMES.has(element.localName);
+}
 export const WATCHED_SELECTOR = 'script[src],img,iframe[src],link[href],source,video,audio,embed[src]';
 export const SERVICE_ATTRIBUTE = 'data-consent-service';
 export const CATEGORY_ATTRIBUTE = 'data-consent';

@@ -8,9 +8,10 @@
  *
  * Only insertions into a connected parent are inspected (with their subtree):
  * a tree built off-document is inspected once, when it is attached. This runs
- * on every insertion a page makes, so it allocates nothing on the common path.
+ * on every insertion a page makes, so it allocates nothing on the common path,
+ * and a plain element (most of them) costs two property reads (mayFetch).
  */
-import { URL_ATTRIBUTES, WATCHED_SELECTOR } from '../element-sources.js';
+import { isWatched, mayFetch, WATCHED_SELECTOR } from '../element-sources.js';
 import { patchMethod, type Interceptor, type InterceptorContext, type Via } from './context.js';
 
 type Fn = (this: Node, ...args: unknown[]) => unknown;
@@ -36,11 +37,13 @@ const METHODS: readonly [on: 'Node' | 'Element' | 'CharacterData' | 'DocumentFra
 ];
 
 export const domInsertion: Interceptor = (ctx) => {
+  /** Where the nodes go, read only when one of them may fetch. */
+  const parentOf = (node: Node, target: Target) => (target === 'self' ? node : node.parentNode);
   /** Several nodes (`append(a, b)`): one release check for all of them. */
-  const inspect = (parent: Node | null, args: ArrayLike<unknown>) => {
+  const inspect = (node: Node, target: Target, args: ArrayLike<unknown>) => {
     try {
       let inert = false;
-      if (parent?.isConnected) for (let i = 0; i < args.length; i++) inert = holdTree(args[i], ctx) || inert;
+      for (let i = 0; i < args.length; i++) if (mayFetch(args[i]) && parentOf(node, target)?.isConnected) inert = holdTree(args[i], ctx) || inert;
       // Marked-up tags a single-page app renders: release them if already granted.
       if (inert) ctx.inertAdded();
     } catch (error) {
@@ -54,34 +57,39 @@ export const domInsertion: Interceptor = (ctx) => {
       ctx.fail(error);
     }
   };
+  /** Any number of nodes: the rare path (`append(a, b, c)`, `replaceChildren()`). */
+  const variadic = (original: Fn, target: Target) =>
+    function (this: Node, ...nodes: unknown[]) {
+      inspect(this, target, nodes);
+      return original.apply(this, nodes);
+    };
+  // The common one-node call takes a path that never touches `arguments` beyond
+  // its length: the engine then need not build an arguments object per call.
   const undo = METHODS.map(([on, name, target, onlyFirst]) =>
-    patchMethod(ctx.win[on].prototype as unknown as Record<string, Fn>, name, (original) =>
-      // Fixed-arity calls for the common one- and two-argument cases: the engine
-      // optimises `call` with known arguments far better than `apply(arguments)`.
-      function (this: Node, a?: unknown, b?: unknown) {
+    patchMethod(ctx.win[on].prototype as unknown as Record<string, Fn>, name, (original) => {
+      const many = variadic(original, target);
+      return function (this: Node, a?: unknown, b?: unknown) {
         const count = arguments.length;
-        if (onlyFirst || count === 1) {
-          inspectOne(target === 'self' ? this : this.parentNode, a);
+        if (count === 1 || (onlyFirst && count === 2)) {
+          if (mayFetchSafely(a)) inspectOne(parentOf(this, target), a);
           return count === 2 ? original.call(this, a, b) : original.call(this, a);
         }
-        // eslint-disable-next-line prefer-rest-params -- `arguments` avoids an array per call
-        const args = arguments;
-        inspect(target === 'self' ? this : this.parentNode, args);
-        return original.apply(this, args as unknown as unknown[]);
-      },
-    ),
+        // eslint-disable-next-line prefer-rest-params -- forwarded as is, which the engine does without copying
+        return many.apply(this, arguments as unknown as unknown[]);
+      };
+    }),
   );
   undo.push(
     patchMethod(ctx.win.Element.prototype as unknown as Record<string, Fn>, 'insertAdjacentElement', (original) =>
       function (this: Node, where: unknown, element: unknown) {
         const position = String(where).toLowerCase();
-        inspectOne(position === 'beforebegin' || position === 'afterend' ? this.parentNode : this, element);
+        if (mayFetchSafely(element)) inspectOne(position === 'beforebegin' || position === 'afterend' ? this.parentNode : this, element);
         return original.call(this, where, element);
       },
     ),
     patchMethod(ctx.win.Range.prototype as unknown as Record<string, Fn>, 'insertNode', (original) =>
       function (this: Node, node: unknown) {
-        inspectOne((this as unknown as Range).startContainer, node);
+        if (mayFetchSafely(node)) inspectOne((this as unknown as Range).startContainer, node);
         return original.call(this, node);
       },
     ),
@@ -89,13 +97,23 @@ export const domInsertion: Interceptor = (ctx) => {
   return () => undo.forEach((u) => u());
 };
 
+/** mayFetch, for any value a page may pass (a hostile getter throws: then the check goes ahead). */
+function mayFetchSafely(node: unknown): boolean {
+  try {
+    return mayFetch(node);
+  } catch {
+    return true;
+  }
+}
+
 /** Holds the node (element or fragment) and every watched element below it; true if any is inert. */
 export function holdTree(node: unknown, ctx: InterceptorContext, via: Via = 'script'): boolean {
-  const n = node as Node | null;
-  if (!n || (n.nodeType !== 1 && n.nodeType !== 11)) return false;
-  let inert = n.nodeType === 1 && URL_ATTRIBUTES[(n as Element).tagName] !== undefined && ctx.holdElement(n as Element, via);
-  if ((n as ParentNode).firstElementChild) {
-    for (const element of (n as ParentNode).querySelectorAll(WATCHED_SELECTOR)) inert = ctx.holdElement(element, via) || inert;
+  if (node === null || typeof node !== 'object') return false;
+  const n = node as Element;
+  // Text nodes and fragments have no localName; a fragment's elements are below it.
+  let inert = isWatched(n) && ctx.holdElement(n, via);
+  if (n.firstElementChild) {
+    for (const element of n.querySelectorAll(WATCHED_SELECTOR)) inert = ctx.holdElement(element, via) || inert;
   }
   return inert;
 }

@@ -81,9 +81,8 @@ function parked(element: Element, attribute: string, value: unknown, ctx: Interc
     if (isScript && !element.isConnected) return false;
     const text = String(value);
     let verdict: Classified | undefined;
-    for (const url of attribute === 'srcset' ? srcsetUrls(text) : [text]) {
-      verdict ??= ctx.checkUrl(url, kindOf(element), 'script');
-    }
+    if (attribute !== 'srcset') verdict = ctx.checkUrl(text, kindOf(element), 'script');
+    else for (const url of srcsetUrls(text)) verdict ??= ctx.checkUrl(url, kindOf(element), 'script');
     if (!verdict) return false;
     neutralize(element, verdict, ctx.native);
     if (isScript) return false;
