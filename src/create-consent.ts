@@ -17,10 +17,12 @@ import type { ConsentConfig } from './config/types.js';
 import { dispatchDomEvent } from './events/dom-events.js';
 import { createEmitter, type Emitter } from './events/emitter.js';
 import { BUILT_IN_TEXTS, resolveLanguage, resolveTexts, textDirection } from './i18n/resolve-texts.js';
+import { startGoogleConsentMode } from './integrations/google-consent-mode.js';
 import { createLogger } from './logger.js';
 import {
   allChoices,
   decide,
+  GPC_CATEGORY,
   isGranted as stateGrants,
   NECESSARY,
   UNDECIDED,
@@ -80,9 +82,17 @@ export function startConsent(
   );
   let state: ConsentState = store.load();
   const granted = (category: Category, service?: string) => stateGrants(state, category, service);
+  // Before any Google tag can read the queue: the defaults, then the stored decision.
+  const consentMode = resolved.googleConsentMode && startGoogleConsentMode(win, resolved.googleConsentMode);
+  if (consentMode && state.status === 'decided') consentMode.update(granted, categories);
+  /** Global Privacy Control: the browser asks that advertising stay refused. */
+  const gpc =
+    resolved.honorGlobalPrivacyControl &&
+    (win.navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true &&
+    categories.includes(GPC_CATEGORY);
   const emitter = createEmitter<ConsentEvents>((error) => log.error('a consent event handler threw:', error));
   const classifier = createClassifier([coreCatalogue, ...resolved.catalogues], resolved.rules);
-  const model = uiModel(resolved, doc, win);
+  const model = uiModel(resolved, doc, win, gpc);
   let ui: Ui | undefined;
 
   // First, before anything else on the page can run: the blocker (or the one
@@ -105,6 +115,7 @@ export function startConsent(
     if (next.status === 'decided') store.save(next.record);
     else store.clear();
     log.debug('consent changed', next);
+    consentMode?.update(granted, categories);
     if (withdrawn.length > 0) {
       const report = { categories: withdrawn, ...blocker.withdraw() };
       log.debug('withdrawn', report);
@@ -155,7 +166,11 @@ export function startConsent(
         if (granted(category)) resolve();
         else waiters.add({ category, resolve });
       }),
-    acceptAll: () => decideWith(allChoices(categories, true), 'accept-all'),
+    // Under Global Privacy Control, "accept all" is everything but advertising.
+    acceptAll: () =>
+      gpc
+        ? decideWith({ ...allChoices(categories, true), [GPC_CATEGORY]: false }, 'gpc')
+        : decideWith(allChoices(categories, true), 'accept-all'),
     rejectAll: () => decideWith(allChoices(categories, false), 'reject-all'),
     update(choices, services = {}) {
       const unknown = Object.keys(choices).filter((c) => !categories.includes(c));
@@ -244,7 +259,7 @@ export function startConsent(
   return api;
 }
 
-function uiModel(config: ResolvedConfig, doc: Document, win: BrowserWindow): UiModel {
+function uiModel(config: ResolvedConfig, doc: Document, win: BrowserWindow, gpc: boolean): UiModel {
   const language = resolveLanguage(
     { configured: config.language, documentLang: doc.documentElement.lang, browserLanguages: win.navigator.languages },
     (code) => code in BUILT_IN_TEXTS || code in config.texts,
@@ -259,6 +274,7 @@ function uiModel(config: ResolvedConfig, doc: Document, win: BrowserWindow): UiM
     layout: config.layout,
     theme: config.theme,
     floatingButton: config.floatingButton,
+    gpc,
   };
 }
 

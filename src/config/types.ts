@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import type { SiteRules } from '../classifier/site-rules.js';
 import type { Category } from '../store/consent-record.js';
 import type { Texts } from '../i18n/texts.js';
+import type { ConsentType, GoogleConsentModeOptions } from '../integrations/google-consent-mode.js';
 
 /** A string in one language, or one string per language code (`{ fr: '…', en: '…' }`). */
 export type LocalisedText = string | Readonly<Record<string, string>>;
@@ -128,6 +129,29 @@ export interface ConsentConfig {
    * @default false
    */
   readonly debug?: boolean;
+  /**
+   * Google Consent Mode v2: push `gtag('consent', 'default' | 'update', …)` to `dataLayer`.
+   * `true` for the defaults (README: "Google Consent Mode v2"), or an object to override them.
+   * @default false
+   */
+  readonly googleConsentMode?: boolean | GoogleConsentModeConfig;
+  /**
+   * When the browser sends Global Privacy Control (`navigator.globalPrivacyControl`),
+   * advertising stays refused without asking: "Tout accepter" grants everything else,
+   * and only an explicit choice in the preferences grants advertising.
+   * @default false
+   */
+  readonly honorGlobalPrivacyControl?: boolean;
+}
+
+/** Overrides for Google Consent Mode v2. */
+export interface GoogleConsentModeConfig {
+  /** Category → the consent types it grants, e.g. `{ analytics: ['analytics_storage'] }`. @default README table */
+  readonly mapping?: Readonly<Record<string, readonly ConsentType[]>>;
+  /** How long Google tags wait for an update, in ms (0–10000). @default 500 */
+  readonly waitForUpdate?: number;
+  /** Region-specific defaults: `[{ region: ['US-CA'], granted: ['analytics_storage'] }]`. @default none */
+  readonly regions?: readonly { readonly region: readonly string[]; readonly granted: readonly ConsentType[] }[];
 }
 
 /** A category as the SDK uses it after validation. */
@@ -159,4 +183,6 @@ export interface ResolvedConfig {
   readonly catalogues: readonly Catalogue[];
   readonly autoBlock: boolean;
   readonly reloadOnWithdraw: boolean;
+  readonly googleConsentMode: GoogleConsentModeOptions | undefined;
+  readonly honorGlobalPrivacyControl: boolean;
 }

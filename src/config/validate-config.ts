@@ -10,11 +10,13 @@ import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { validateSiteRules, type NameRule } from '../classifier/site-rules.js';
 import { arrayAt, HOST, objectAt, onlyKeys, SERVICE_ID } from './check.js';
 import { ConsentConfigError } from './config-error.js';
+import { googleConsentMode } from './validate-google-consent-mode.js';
 import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig, ServiceCookieConfig } from './types.js';
 
 export const CONFIG_KEYS = [
   'privacyPolicyUrl', 'revision', 'language', 'validityMonths', 'cookie', 'categories', 'rules', 'catalogues',
   'autoBlock', 'reloadOnWithdraw', 'texts', 'ui', 'layout', 'theme', 'floatingButton', 'nonce', 'debug',
+  'googleConsentMode', 'honorGlobalPrivacyControl',
 ] as const satisfies readonly (keyof ConsentConfig)[];
 const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
@@ -63,6 +65,8 @@ export function validateConfig(input: unknown): ResolvedConfig {
       | string
       | undefined,
     debug: boolean(config.debug, 'debug', false),
+    googleConsentMode: googleConsentMode(config.googleConsentMode, resolvedCategories.map((c) => c.id)),
+    honorGlobalPrivacyControl: boolean(config.honorGlobalPrivacyControl, 'honorGlobalPrivacyControl', false),
   };
 }
 

@@ -18,6 +18,7 @@ export const de = {
   privacyPolicy: 'Datenschutzerklärung',
   servicesLabel: 'Partner',
   continueWithout: 'Weiter ohne Einwilligung',
+  gpcNotice: 'Ihr Browser sendet das Signal Global Privacy Control: Werbung bleibt abgelehnt, sofern Sie sie nicht unter „Anpassen“ erlauben.',
   manage: 'Cookies verwalten',
   vendorPolicy: 'Datenschutzerklärung des Partners',
   cookiesLabel: 'Gesetzte Cookies',

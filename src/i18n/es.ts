@@ -18,6 +18,7 @@ export const es = {
   privacyPolicy: 'Política de privacidad',
   servicesLabel: 'Socios',
   continueWithout: 'Continuar sin aceptar',
+  gpcNotice: 'Su navegador envía la señal Global Privacy Control: la publicidad sigue rechazada salvo que la autorice en «Personalizar».',
   manage: 'Gestionar cookies',
   vendorPolicy: 'Política de privacidad del socio',
   cookiesLabel: 'Cookies instaladas',

@@ -18,6 +18,7 @@ export const it = {
   privacyPolicy: 'Informativa sulla privacy',
   servicesLabel: 'Partner',
   continueWithout: 'Continua senza accettare',
+  gpcNotice: 'Il tuo browser invia il segnale Global Privacy Control: la pubblicità resta rifiutata, a meno che tu non la consenta in «Personalizza».',
   manage: 'Gestisci i cookie',
   vendorPolicy: 'Informativa sulla privacy del partner',
   cookiesLabel: 'Cookie installati',

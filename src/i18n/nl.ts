@@ -18,6 +18,7 @@ export const nl = {
   privacyPolicy: 'Privacybeleid',
   servicesLabel: 'Partners',
   continueWithout: 'Doorgaan zonder te accepteren',
+  gpcNotice: 'Uw browser stuurt het signaal Global Privacy Control: advertenties blijven geweigerd, tenzij u ze toestaat onder ‘Aanpassen’.',
   manage: 'Cookies beheren',
   vendorPolicy: 'Privacybeleid van de partner',
   cookiesLabel: 'Geplaatste cookies',

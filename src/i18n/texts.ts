@@ -17,6 +17,8 @@ export interface Texts {
   readonly servicesLabel: string;
   /** A link-styled button on the banner that closes it as a refusal (CNIL). */
   readonly continueWithout: string;
+  /** Banner line shown when the browser sends Global Privacy Control and the site honours it. */
+  readonly gpcNotice: string;
   /** The floating button that reopens the preferences after a decision. */
   readonly manage: string;
   /** Link to a vendor's privacy policy; the vendor's name follows in brackets. */

@@ -14,8 +14,14 @@ export const CATEGORY_ID = /^[a-z][a-z0-9-]{0,31}$/;
 /** Built-in categories that need consent, in display order. */
 export const OPTIONAL_BUILT_IN_CATEGORIES = ['analytics', 'advertising', 'personalisation'] as const;
 
-/** How the decision was given: a record says which button (or signal) produced it. */
-export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom';
+/**
+ * How the decision was given: a record says which button (or signal) produced
+ * it. `gpc`: "accept all" while the browser sent Global Privacy Control, so
+ * advertising was refused by the signal and everything else granted.
+ */
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'gpc';
+/** The category Global Privacy Control refuses. */
+export const GPC_CATEGORY = 'advertising' satisfies BuiltInCategory;
 
 export interface ConsentRecord {
   /** Random id (nanoid), kept across updates so a decision can be traced. */

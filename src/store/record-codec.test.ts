@@ -78,6 +78,13 @@ describe('record codec', () => {
     expect(decodeRecord(encodeRecord(accepted))).toBeUndefined();
   });
 
+  it('reads a Global Privacy Control record only when advertising alone is refused', () => {
+    const gpc = { ...record, method: 'gpc' as const, granted: ['necessary', 'analytics', 'personalisation'], denied: ['advertising'], services: {} };
+    expect(decodeRecord(encodeRecord(gpc))).toEqual(gpc);
+    expect(decodeRecord(encodeRecord({ ...gpc, granted: ['necessary', 'analytics', 'advertising', 'personalisation'], denied: [] }))).toBeUndefined();
+    expect(decodeRecord(encodeRecord({ ...gpc, granted: ['necessary', 'personalisation'], denied: ['analytics', 'advertising'] }))).toBeUndefined();
+  });
+
   it.each([
     ['a bad id', 1, 'short'],
     ['a zero revision', 2, '0'],

@@ -14,7 +14,7 @@
  * turns a hand-edited or truncated cookie into "no decision yet" instead of a
  * silent grant.
  */
-import { CATEGORY_ID, NECESSARY, SERVICE_ID, type Category, type ConsentMethod, type ConsentRecord, type ServiceChoices } from './consent-record.js';
+import { CATEGORY_ID, GPC_CATEGORY, NECESSARY, SERVICE_ID, type Category, type ConsentMethod, type ConsentRecord, type ServiceChoices } from './consent-record.js';
 
 export const FORMAT_VERSION = '2';
 /** No record may claim a validity beyond 13 months (CNIL, cookie lifetime). */
@@ -24,6 +24,7 @@ const METHOD_CODES: Readonly<Record<ConsentMethod, string>> = {
   'accept-all': 'a',
   'reject-all': 'r',
   custom: 'c',
+  gpc: 'g',
 };
 const ID = /^[A-Za-z0-9_-]{21}$/;
 const REVISION = /^[1-9][0-9]{0,8}$/;
@@ -77,6 +78,7 @@ export function decodeRecord(value: string | undefined): ConsentRecord | undefin
   if ((method === 'accept-all' && denied.length) || (method === 'reject-all' && granted.length)) {
     return undefined;
   }
+  if (method === 'gpc' && (granted.includes(GPC_CATEGORY) || denied.some((c) => c !== GPC_CATEGORY))) return undefined;
   return Object.freeze({
     id,
     revision: Number(rev),

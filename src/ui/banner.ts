@@ -37,6 +37,7 @@ export function createBanner(
       h(doc, 'div', { class: 'nc-banner__body' }, [
         h(doc, 'div', { class: 'nc-row' }, [h(doc, 'h2', { class: 'nc-title' }, [texts.bannerTitle]), continueWithout]),
         h(doc, 'p', { class: 'nc-text' }, [texts.bannerText]),
+        ...(model.gpc ? [h(doc, 'p', { class: 'nc-text', 'data-nc-gpc': '' }, [texts.gpcNotice])] : []),
         h(doc, 'p', { class: 'nc-text' }, [
           texts.withdrawNote,
           ' ',

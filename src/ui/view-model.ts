@@ -42,6 +42,8 @@ export interface UiModel {
   readonly theme: UiTheme;
   /** Where the button that reopens the preferences sits, or `false` for none. */
   readonly floatingButton: 'bottom-left' | 'bottom-right' | false;
+  /** The browser sent Global Privacy Control and the site honours it: the banner says so. */
+  readonly gpc: boolean;
 }
 
 export function uiCategories(categories: readonly ResolvedCategory[], texts: Texts, language: string): UiCategory[] {

@@ -1,15 +1,17 @@
 /**
  * The size budget is a test input (STYLE.md): the script-tag build, everything
- * included, stays within 24 KB gzip. (20 KB until issue #5: the preference
+ * included, stays within 25.5 KB gzip. (20 KB until issue #5: the preference
  * centre — services, their cookies, layouts, themes, focus handling — costs
- * about 3.5 KB; translations beyond French and English stay out.) Run after
- * `npm run build` (npm test does).
+ * about 3.5 KB; translations beyond French and English stay out. 24 KB until
+ * issue #6: Google Consent Mode v2 and Global Privacy Control cost about
+ * 1.1 KB, and the script tag is how Nexus Tech sites load Google tags.) Run
+ * after `npm run build` (npm test does).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-const BUDGET = 24_000;
+const BUDGET = 25_500;
 const file = new URL('../../dist/nexus-consent.min.js', import.meta.url);
 
 describe('size budget', () => {

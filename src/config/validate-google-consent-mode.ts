@@ -1,0 +1,47 @@
+/**
+ * The `googleConsentMode` option: `true` for the defaults, or an object that
+ * overrides the mapping, the wait or the regions' defaults.
+ */
+import { CONSENT_TYPES, DEFAULT_MAPPING, type ConsentType, type GoogleConsentModeOptions } from '../integrations/google-consent-mode.js';
+import { NECESSARY } from '../store/consent-record.js';
+import { arrayAt, objectAt, onlyKeys } from './check.js';
+import { ConsentConfigError } from './config-error.js';
+
+const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+
+export function googleConsentMode(input: unknown, categories: readonly string[]): GoogleConsentModeOptions | undefined {
+  if (input === undefined || input === false) return undefined;
+  const f = 'googleConsentMode';
+  const given = input === true ? {} : objectAt(input, f, 'true, or an object { mapping?, waitForUpdate?, regions? }');
+  onlyKeys(given, ['mapping', 'waitForUpdate', 'regions'], `${f}.`);
+
+  const mapping: Record<string, readonly ConsentType[]> = {};
+  for (const category of categories) if (DEFAULT_MAPPING[category]) mapping[category] = DEFAULT_MAPPING[category];
+  for (const [category, types] of Object.entries(given.mapping === undefined ? {} : objectAt(given.mapping, `${f}.mapping`))) {
+    check(categories.includes(category) && category !== NECESSARY, `${f}.mapping.${category}`, 'keyed by a category that needs consent', category);
+    mapping[category] = consentTypes(types, `${f}.mapping.${category}`);
+  }
+
+  const waitForUpdate = given.waitForUpdate ?? 500;
+  check(Number.isInteger(waitForUpdate) && (waitForUpdate as number) >= 0 && (waitForUpdate as number) <= 10_000, `${f}.waitForUpdate`, 'an integer from 0 to 10000 (ms)', waitForUpdate);
+
+  const regions = (given.regions === undefined ? [] : arrayAt(given.regions, `${f}.regions`)).map((r, i) => {
+    const at = `${f}.regions[${i}]`;
+    const entry = objectAt(r, at, 'an object { region, granted }');
+    onlyKeys(entry, ['region', 'granted'], `${at}.`);
+    const codes = arrayAt(entry.region, `${at}.region`);
+    check(codes.length > 0 && codes.every((c) => typeof c === 'string' && REGION.test(c)), `${at}.region`, 'ISO 3166 codes such as ["ES", "US-CA"]', codes);
+    return { region: codes as string[], granted: consentTypes(entry.granted, `${at}.granted`) };
+  });
+  return { mapping, waitForUpdate: waitForUpdate as number, regions };
+}
+
+function consentTypes(input: unknown, field: string): ConsentType[] {
+  const types = arrayAt(input, field);
+  check(types.every((t) => CONSENT_TYPES.includes(t as ConsentType)), field, `consent types among ${CONSENT_TYPES.join(', ')}`, types);
+  return types as ConsentType[];
+}
+
+function check(valid: boolean, field: string, expected: string, value: unknown): void {
+  if (!valid) throw new ConsentConfigError(field, expected, value);
+}

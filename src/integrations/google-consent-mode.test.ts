@@ -1,0 +1,118 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../config/validate-config.js';
+import { ConsentConfigError } from '../config/config-error.js';
+import { consentTypeStates, DEFAULT_MAPPING, startGoogleConsentMode } from './google-consent-mode.js';
+
+const only = (...granted: string[]) => (category: string) => granted.includes(category);
+const isArguments = (value: unknown) => Object.prototype.toString.call(value) === '[object Arguments]';
+
+describe('consentTypeStates', () => {
+  it('maps each category to its consent types; security is always granted', () => {
+    expect(consentTypeStates(DEFAULT_MAPPING, only('analytics'))).toEqual({
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+      analytics_storage: 'granted',
+      functionality_storage: 'denied',
+      personalization_storage: 'denied',
+      security_storage: 'granted',
+    });
+    expect(consentTypeStates(DEFAULT_MAPPING, only('advertising', 'personalisation'))).toMatchObject({
+      ad_storage: 'granted',
+      ad_user_data: 'granted',
+      ad_personalization: 'granted',
+      analytics_storage: 'denied',
+      functionality_storage: 'granted',
+      personalization_storage: 'granted',
+    });
+  });
+
+  it('grants a type two categories share only when both are granted, and never a type nobody maps', () => {
+    const mapping = { analytics: ['analytics_storage', 'functionality_storage'], personalisation: ['functionality_storage'] } as const;
+    expect(consentTypeStates(mapping, only('analytics')).functionality_storage).toBe('denied');
+    expect(consentTypeStates(mapping, only('personalisation')).functionality_storage).toBe('denied');
+    expect(consentTypeStates(mapping, only('analytics', 'personalisation')).functionality_storage).toBe('granted');
+    expect(consentTypeStates(mapping, only('analytics', 'personalisation', 'advertising')).ad_storage).toBe('denied');
+  });
+});
+
+describe('startGoogleConsentMode', () => {
+  const start = (options = { mapping: DEFAULT_MAPPING, waitForUpdate: 500, regions: [] as { region: string[]; granted: ('analytics_storage')[] }[] }) => {
+    const { window } = new JSDOM('<!doctype html>');
+    const consentMode = startGoogleConsentMode(window as unknown as Window, options);
+    return { consentMode, dataLayer: () => (window as unknown as { dataLayer: unknown[] }).dataLayer };
+  };
+
+  it('pushes the default at once, as the Arguments object gtag() pushes, with wait_for_update', () => {
+    const { dataLayer } = start();
+    expect(dataLayer()).toHaveLength(1);
+    const [command] = dataLayer();
+    expect(isArguments(command)).toBe(true);
+    expect([...(command as ArrayLike<unknown>)]).toEqual([
+      'consent',
+      'default',
+      expect.objectContaining({ ad_storage: 'denied', analytics_storage: 'denied', security_storage: 'granted', wait_for_update: 500 }),
+    ]);
+  });
+
+  it('pushes region defaults before the general one, and keeps what the page queued before', () => {
+    const { window } = new JSDOM('<!doctype html>');
+    (window as unknown as { dataLayer: unknown[] }).dataLayer = [{ event: 'page-queued' }];
+    startGoogleConsentMode(window as unknown as Window, { mapping: DEFAULT_MAPPING, waitForUpdate: 0, regions: [{ region: ['US-CA'], granted: ['analytics_storage'] }] });
+    const queue = (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer;
+    expect(queue[0]).toEqual({ event: 'page-queued' });
+    expect([...queue[1]!][2]).toMatchObject({ region: ['US-CA'], analytics_storage: 'granted', ad_storage: 'denied', wait_for_update: 0 });
+    expect([...queue[2]!][2]).not.toHaveProperty('region');
+  });
+
+  it('pushes an update and the nexus_consent_update event for each decision', () => {
+    const { consentMode, dataLayer } = start();
+    consentMode.update(only('advertising'), ['analytics', 'advertising', 'personalisation']);
+    const [, update, event] = dataLayer();
+    expect(isArguments(update)).toBe(true);
+    expect([...(update as ArrayLike<unknown>)]).toEqual(['consent', 'update', expect.objectContaining({ ad_storage: 'granted', ad_user_data: 'granted', analytics_storage: 'denied' })]);
+    expect(event).toEqual({ event: 'nexus_consent_update', nexus_consent: { analytics: false, advertising: true, personalisation: false } });
+  });
+});
+
+describe('googleConsentMode option', () => {
+  const base = { privacyPolicyUrl: '/confidentialite' };
+  const fieldOf = (googleConsentMode: unknown) => {
+    try {
+      validateConfig({ ...base, googleConsentMode });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConsentConfigError);
+      return (error as ConsentConfigError).field;
+    }
+    throw new Error('expected a ConsentConfigError');
+  };
+
+  it('is off by default; true gives the documented mapping and a 500 ms wait', () => {
+    expect(validateConfig(base).googleConsentMode).toBeUndefined();
+    expect(validateConfig({ ...base, googleConsentMode: true }).googleConsentMode).toEqual({ mapping: DEFAULT_MAPPING, waitForUpdate: 500, regions: [] });
+  });
+
+  it('lets a site remap a category, including one of its own', () => {
+    const resolved = validateConfig({
+      ...base,
+      categories: { video: { label: 'Vidéo' } },
+      googleConsentMode: { mapping: { personalisation: ['personalization_storage'], video: ['functionality_storage'] }, waitForUpdate: 1000 },
+    }).googleConsentMode!;
+    expect(resolved.mapping).toMatchObject({ analytics: ['analytics_storage'], personalisation: ['personalization_storage'], video: ['functionality_storage'] });
+    expect(resolved.waitForUpdate).toBe(1000);
+  });
+
+  it('names the bad field', () => {
+    expect(fieldOf('yes')).toBe('googleConsentMode');
+    expect(fieldOf({ datalayer: 'x' })).toBe('googleConsentMode.datalayer');
+    expect(fieldOf({ mapping: { analytics: ['analytics_cookies'] } })).toBe('googleConsentMode.mapping.analytics');
+    expect(fieldOf({ mapping: { necessary: ['security_storage'] } })).toBe('googleConsentMode.mapping.necessary');
+    expect(fieldOf({ mapping: { unknown: ['ad_storage'] } })).toBe('googleConsentMode.mapping.unknown');
+    expect(fieldOf({ waitForUpdate: -1 })).toBe('googleConsentMode.waitForUpdate');
+    expect(fieldOf({ regions: [{ region: ['california'], granted: [] }] })).toBe('googleConsentMode.regions[0].region');
+    expect(fieldOf({ regions: [{ region: [], granted: [] }] })).toBe('googleConsentMode.regions[0].region');
+    expect(fieldOf({ regions: [{ region: ['ES'], granted: ['everything'] }] })).toBe('googleConsentMode.regions[0].granted');
+    expect(() => validateConfig({ ...base, honorGlobalPrivacyControl: 'yes' })).toThrow(/honorGlobalPrivacyControl/);
+  });
+});
