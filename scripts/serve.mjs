@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // A dependency-free static server for the demo and the browser tests.
-//   node scripts/serve.mjs <root> [--port 8080]
+//   node scripts/serve.mjs <root> [--port 8080] [--spa]
 // Serves <root> at "/" and the built SDK (dist/) at "/dist/". Paths are confined
 // to those folders. Port 0 picks a free port; the URL is printed on start.
 // For the benchmarks, an HTML page requested with `?nexus-consent=off` comes
 // without the SDK's <script> tag: the same page, served the same way, minus the SDK.
+// With --spa (a single-page app, examples/spa), a path with no file extension that
+// matches no file is answered with <root>/index.html, so client-side routes such as
+// /offres survive a reload or a deep link.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -23,7 +26,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer({ root, port = 0, host = '127.0.0.1', headers = {} }) {
+export function startServer({ root, port = 0, host = '127.0.0.1', headers = {}, spa = false }) {
   const repo = resolve(fileURLToPath(import.meta.url), '../..');
   const mounts = [
     ['/dist/', resolve(repo, 'dist')],
@@ -38,7 +41,9 @@ export function startServer({ root, port = 0, host = '127.0.0.1', headers = {} }
       if (statSync(path).isDirectory()) path = join(path, 'index.html');
       statSync(path);
     } catch {
-      return send(res, 404, 'not found');
+      const fallback = spa && prefix === '/' && extname(url.pathname) === '' ? join(dir, 'index.html') : undefined;
+      if (!fallback || !statSync(fallback, { throwIfNoEntry: false })) return send(res, 404, 'not found');
+      path = fallback;
     }
     res.writeHead(200, {
       'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
@@ -64,7 +69,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = args.find((a) => !a.startsWith('--')) ?? '.';
   const portIndex = args.indexOf('--port');
   const port = portIndex >= 0 ? Number(args[portIndex + 1]) : Number(process.env.PORT ?? 8080);
-  const server = await startServer({ root, port });
+  const server = await startServer({ root, port, spa: args.includes('--spa') });
   const { port: actual } = server.address();
   console.log(`nexus-consent: serving ${root} at http://localhost:${actual}/ (Ctrl+C to stop)`);
 }

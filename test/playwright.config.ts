@@ -6,6 +6,7 @@ if (!executablePath) throw new Error(HOW_TO_GET_ONE);
 
 export const PORT = Number(process.env.TEST_PORT ?? 4391);
 export const DEMO_PORT = PORT + 1;
+export const SPA_PORT = PORT + 2;
 
 // Browser tests: real Chromium, pages served from test/fixtures on localhost,
 // every other host answered by Playwright routing (test/support/network.ts).
@@ -37,6 +38,16 @@ export default defineConfig({
       command: `node scripts/serve.mjs examples/script-tag --port ${PORT + 1}`,
       cwd: '..',
       url: `http://localhost:${PORT + 1}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    // The single-page app example as Vite built it; --spa answers its client-side routes
+    // (/offres…) with index.html, so a reload on one works. Web servers start before the
+    // global setup builds the app, so wait for the port, not for a page that may not exist yet.
+    {
+      command: `node scripts/serve.mjs examples/spa/dist --port ${PORT + 2} --spa`,
+      cwd: '..',
+      port: PORT + 2,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

@@ -210,11 +210,11 @@ export const curated = {
       id: 'mixpanel',
       vendor: 'Mixpanel',
       category: 'analytics',
-      why: 'Mixpanel is product analytics (events, funnels, retention); mp_<token>_mixpanel persists the distinct id and super properties.',
+      why: 'Mixpanel is product analytics (events, funnels, retention); mp_<token>_mixpanel persists the distinct id and super properties; mixpanel-browser 2.x also keeps per-tab ids in sessionStorage (mp_tab_id_mixpanel_<token>, mp_gen_new_tab_id_mixpanel_<token>).',
       ocd: ['Mixpanel'],
       tpw: ['Mixpanel'],
       cookies: ['mp_*_mixpanel', '__mp_opt_in_out_*'],
-      storage: ['mp_*_mixpanel', '__mp_opt_in_out_*'],
+      storage: ['mp_*_mixpanel', '__mp_opt_in_out_*', 'mp_tab_id_mixpanel_*', 'mp_gen_new_tab_id_mixpanel_*'],
     },
     {
       id: 'amplitude',

@@ -1,4 +1,4 @@
-import { JSDOM } from 'jsdom';
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../config/validate-config.js';
 import { ConsentConfigError } from '../config/config-error.js';
@@ -39,8 +39,8 @@ describe('consentTypeStates', () => {
 
 describe('startGoogleConsentMode', () => {
   const start = (options = { mapping: DEFAULT_MAPPING, waitForUpdate: 500, regions: [] as { region: string[]; granted: ('analytics_storage')[] }[] }) => {
-    const { window } = new JSDOM('<!doctype html>');
-    const consentMode = startGoogleConsentMode(window as unknown as Window, options);
+    delete (window as unknown as { dataLayer?: unknown }).dataLayer;
+    const consentMode = startGoogleConsentMode(window, options);
     return { consentMode, dataLayer: () => (window as unknown as { dataLayer: unknown[] }).dataLayer };
   };
 
@@ -49,7 +49,7 @@ describe('startGoogleConsentMode', () => {
     expect(dataLayer()).toHaveLength(1);
     const [command] = dataLayer();
     expect(isArguments(command)).toBe(true);
-    expect([...(command as ArrayLike<unknown>)]).toEqual([
+    expect(Array.from(command as ArrayLike<unknown>)).toEqual([
       'consent',
       'default',
       expect.objectContaining({ ad_storage: 'denied', analytics_storage: 'denied', security_storage: 'granted', wait_for_update: 500 }),
@@ -57,13 +57,12 @@ describe('startGoogleConsentMode', () => {
   });
 
   it('pushes region defaults before the general one, and keeps what the page queued before', () => {
-    const { window } = new JSDOM('<!doctype html>');
     (window as unknown as { dataLayer: unknown[] }).dataLayer = [{ event: 'page-queued' }];
-    startGoogleConsentMode(window as unknown as Window, { mapping: DEFAULT_MAPPING, waitForUpdate: 0, regions: [{ region: ['US-CA'], granted: ['analytics_storage'] }] });
+    startGoogleConsentMode(window, { mapping: DEFAULT_MAPPING, waitForUpdate: 0, regions: [{ region: ['US-CA'], granted: ['analytics_storage'] }] });
     const queue = (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer;
     expect(queue[0]).toEqual({ event: 'page-queued' });
-    expect([...queue[1]!][2]).toMatchObject({ region: ['US-CA'], analytics_storage: 'granted', ad_storage: 'denied', wait_for_update: 0 });
-    expect([...queue[2]!][2]).not.toHaveProperty('region');
+    expect(Array.from(queue[1]!)[2]).toMatchObject({ region: ['US-CA'], analytics_storage: 'granted', ad_storage: 'denied', wait_for_update: 0 });
+    expect(Array.from(queue[2]!)[2]).not.toHaveProperty('region');
   });
 
   it('pushes an update and the nexus_consent_update event for each decision', () => {
@@ -71,7 +70,7 @@ describe('startGoogleConsentMode', () => {
     consentMode.update(only('advertising'), ['analytics', 'advertising', 'personalisation']);
     const [, update, event] = dataLayer();
     expect(isArguments(update)).toBe(true);
-    expect([...(update as ArrayLike<unknown>)]).toEqual(['consent', 'update', expect.objectContaining({ ad_storage: 'granted', ad_user_data: 'granted', analytics_storage: 'denied' })]);
+    expect(Array.from(update as ArrayLike<unknown>)).toEqual(['consent', 'update', expect.objectContaining({ ad_storage: 'granted', ad_user_data: 'granted', analytics_storage: 'denied' })]);
     expect(event).toEqual({ event: 'nexus_consent_update', nexus_consent: { analytics: false, advertising: true, personalisation: false } });
   });
 });

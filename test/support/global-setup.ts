@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import { rollup } from 'rollup';
+import { build as viteBuild } from 'vite';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -25,6 +26,8 @@ async function bundle(entry: string, output: string): Promise<void> {
 export default async function globalSetup(): Promise<void> {
   await bundle('test/fixtures/npm/main.js', 'test/fixtures/npm/bundle.js');
   await bundle('test/fixtures/npm-auto/main.js', 'test/fixtures/npm-auto/bundle.js');
+  // The single-page app example, built by Vite as its README says, into examples/spa/dist.
+  await viteBuild({ configFile: repo('examples/spa/vite.config.mjs'), logLevel: 'warn' });
 
   const page = readFileSync(repo('test/fixtures/marked-up.html'), 'utf8');
   const iife = '<script src="/dist/nexus-consent.min.js"></script>';

@@ -118,7 +118,7 @@ export const coreCatalogue: Catalogue = {
     '23dcli_adsId',
     '26dc_uetsid,_uetsid_exp,_uetvid,_uetvid_exp',
     '27ac_clck,_clsk',
-    '28ac__mp_opt_in_out_*,mp_*_mixpanel',
+    '28ac__mp_opt_in_out_*,mp_*_mixpanel,mp_gen_new_tab_id_mixpanel_*,mp_tab_id_mixpanel_*',
     '31ac_pcid,_pctx,_pprv',
     '32dc_epik,_pin_unauth',
     '34dctt_appInfo,tt_pixel_session_index,tt_sessionId',
