@@ -33,6 +33,19 @@ function cssInline() {
   };
 }
 
+/** dist/nexus-consent.details.json: the details module's data, for `serviceDetails: '<url>'`. */
+function detailsJson() {
+  return {
+    name: 'details-json',
+    async generateBundle(options, bundle) {
+      if (options.format !== 'es') return;
+      const chunk = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+      const { serviceDetails } = await import(`data:text/javascript;base64,${Buffer.from(chunk.code).toString('base64')}`);
+      this.emitFile({ type: 'asset', fileName: 'nexus-consent.details.json', source: JSON.stringify(serviceDetails) });
+    },
+  };
+}
+
 const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
@@ -95,6 +108,21 @@ export default [
     output: { file: 'dist/catalogue-full.d.ts', format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
+  // nexus-consent/catalogue-details: vendor policies and per-cookie purpose and
+  // lifetime for the preference centre, opt-in; also as JSON for the script tag.
+  {
+    input: 'src/catalogue/catalogue-details.ts',
+    output: [
+      { file: 'dist/catalogue-details.mjs', format: 'es' },
+      { file: 'dist/catalogue-details.cjs', format: 'cjs' },
+    ],
+    plugins: [ts(), detailsJson()],
+  },
+  {
+    input: 'src/catalogue/catalogue-details.ts',
+    output: { file: 'dist/catalogue-details.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  },
   // nexus-consent/i18n: every translation, for `texts`.
   {
     input: 'src/i18n/languages.ts',
@@ -107,6 +135,23 @@ export default [
   {
     input: 'src/i18n/languages.ts',
     output: { file: 'dist/i18n.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  },
+  // nexus-consent/testing: Playwright helpers for a site's test suite. Runs in
+  // Node, never in a page, so it is in no script-tag build.
+  {
+    input: 'src/testing/index.ts',
+    external: ['playwright'],
+    output: [
+      { file: 'dist/testing.mjs', format: 'es' },
+      { file: 'dist/testing.cjs', format: 'cjs' },
+    ],
+    plugins: [ts()],
+  },
+  {
+    input: 'src/testing/index.ts',
+    external: ['playwright'],
+    output: { file: 'dist/testing.d.ts', format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
 ];

@@ -9,6 +9,7 @@ import { createBlocker } from './blocker/create-blocker.js';
 import { adoptEarlyBlocker } from './blocker/early-blocker.js';
 import type { BrowserWindow } from './browser-window.js';
 import { coreCatalogue } from './catalogue/generated/core-catalogue.js';
+import { isServiceDetails } from './catalogue/service-details.js';
 import { createClassifier } from './classifier/create-classifier.js';
 import { scanPage } from './classifier/scan-page.js';
 import type { ResolvedConfig } from './config/types.js';
@@ -227,6 +228,24 @@ export function startConsent(
     return [...byId.values()];
   };
 
+  /** Catalogue details for the preference centre: given, or fetched once the page has loaded. */
+  let details = typeof resolved.serviceDetails === 'object' ? resolved.serviceDetails : undefined;
+  if (resolved.ui && typeof resolved.serviceDetails === 'string') {
+    const url = resolved.serviceDetails;
+    // A 404 page or any other file fails to parse or to pass the check: logged, the dialog goes on without.
+    const load = () =>
+      win
+        .fetch(url)
+        .then((response) => response.json())
+        .then((data: unknown) => {
+          if (!isServiceDetails(data)) throw new TypeError('not a details file');
+          details = data;
+        })
+        .catch((error: unknown) => log.error(`serviceDetails: could not load ${url}:`, error));
+    if (doc.readyState === 'complete') void load();
+    else win.addEventListener('load', () => void load(), { once: true });
+  }
+
   if (resolved.ui) {
     ui = createUi(doc, model, resolved.nonce, {
       acceptAll: api.acceptAll,
@@ -234,7 +253,7 @@ export function startConsent(
       save: (choices, services) => decideWith(choices, 'custom', services),
       allow: (category) => api.update({ [category]: true }),
       isGranted: granted,
-      services: () => uiServices(resolved.categories, found(), model.language, model.categories),
+      services: () => uiServices(resolved.categories, found(), model.language, model.categories, details),
       shown: (view) => {
         emitter.emit('show', { view });
         dispatchDomEvent(win, 'show', { view });

@@ -3,6 +3,7 @@ import type { SiteRules } from '../classifier/site-rules.js';
 import type { Category } from '../store/consent-record.js';
 import type { Texts } from '../i18n/texts.js';
 import type { ConsentType, GoogleConsentModeOptions } from '../integrations/google-consent-mode.js';
+import type { ServiceDetails } from '../catalogue/service-details.js';
 
 /** A string in one language, or one string per language code (`{ fr: '…', en: '…' }`). */
 export type LocalisedText = string | Readonly<Record<string, string>>;
@@ -142,6 +143,14 @@ export interface ConsentConfig {
    * @default false
    */
   readonly honorGlobalPrivacyControl?: boolean;
+  /**
+   * What the preference centre shows of catalogue services the site does not describe: the
+   * vendor's policy and each cookie's purpose and lifetime. `serviceDetails` from
+   * `nexus-consent/catalogue-details`, or the URL of `dist/nexus-consent.details.json`
+   * (fetched once the page has loaded).
+   * @default none: vendor, category purpose and the cookies present
+   */
+  readonly serviceDetails?: ServiceDetails | string;
 }
 
 /** Overrides for Google Consent Mode v2. */
@@ -185,4 +194,5 @@ export interface ResolvedConfig {
   readonly reloadOnWithdraw: boolean;
   readonly googleConsentMode: GoogleConsentModeOptions | undefined;
   readonly honorGlobalPrivacyControl: boolean;
+  readonly serviceDetails: ServiceDetails | string | undefined;
 }

@@ -99,6 +99,14 @@ describe('validateConfig', () => {
     ]);
   });
 
+  it('takes serviceDetails as the details object or a URL, and names the field otherwise', () => {
+    expect(validateConfig({ ...minimal, serviceDetails: '/js/nexus-consent.details.json' }).serviceDetails).toBe('/js/nexus-consent.details.json');
+    const details = { format: 1, language: 'en', services: {} };
+    expect(validateConfig({ ...minimal, serviceDetails: details }).serviceDetails).toBe(details);
+    expect(fieldOf({ ...minimal, serviceDetails: 'javascript:alert(1)' })).toBe('serviceDetails');
+    expect(fieldOf({ ...minimal, serviceDetails: { services: {} } })).toBe('serviceDetails');
+  });
+
   it('says what was expected and what it got', () => {
     expect(() => validateConfig({ ...minimal, validityMonths: 24 })).toThrow(
       'nexus-consent: config.validityMonths must be an integer from 1 to 13; got number 24',

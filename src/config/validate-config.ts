@@ -7,6 +7,7 @@ import { CATEGORY_ID, NECESSARY, OPTIONAL_BUILT_IN_CATEGORIES } from '../store/c
 import { fr } from '../i18n/fr.js';
 import type { TextKey } from '../i18n/texts.js';
 import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
+import { isServiceDetails, type ServiceDetails } from '../catalogue/service-details.js';
 import { validateSiteRules, type NameRule } from '../classifier/site-rules.js';
 import { arrayAt, HOST, objectAt, onlyKeys, SERVICE_ID } from './check.js';
 import { ConsentConfigError } from './config-error.js';
@@ -16,7 +17,7 @@ import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, Re
 export const CONFIG_KEYS = [
   'privacyPolicyUrl', 'revision', 'language', 'validityMonths', 'cookie', 'categories', 'rules', 'catalogues',
   'autoBlock', 'reloadOnWithdraw', 'texts', 'ui', 'layout', 'theme', 'floatingButton', 'nonce', 'debug',
-  'googleConsentMode', 'honorGlobalPrivacyControl',
+  'googleConsentMode', 'honorGlobalPrivacyControl', 'serviceDetails',
 ] as const satisfies readonly (keyof ConsentConfig)[];
 const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
@@ -67,6 +68,7 @@ export function validateConfig(input: unknown): ResolvedConfig {
     debug: boolean(config.debug, 'debug', false),
     googleConsentMode: googleConsentMode(config.googleConsentMode, resolvedCategories.map((c) => c.id)),
     honorGlobalPrivacyControl: boolean(config.honorGlobalPrivacyControl, 'honorGlobalPrivacyControl', false),
+    serviceDetails: serviceDetails(config.serviceDetails),
   };
 }
 
@@ -88,6 +90,11 @@ function categories(input: unknown): ResolvedCategory[] {
       services: (services as readonly unknown[]).map((s, i) => service(s, `${field}.services[${i}]`)),
     };
   });
+}
+
+function serviceDetails(input: unknown): ServiceDetails | string | undefined {
+  if (input === undefined || isServiceDetails(input)) return input;
+  return safeUrl(input, 'serviceDetails', 'serviceDetails (nexus-consent/catalogue-details) or the URL of nexus-consent.details.json');
 }
 
 function catalogues(input: unknown): Catalogue[] {

@@ -12,7 +12,7 @@ const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 export function googleConsentMode(input: unknown, categories: readonly string[]): GoogleConsentModeOptions | undefined {
   if (input === undefined || input === false) return undefined;
   const f = 'googleConsentMode';
-  const given = input === true ? {} : objectAt(input, f, 'true, or an object { mapping?, waitForUpdate?, regions? }');
+  const given = input === true ? {} : objectAt(input, f, 'true or an object');
   onlyKeys(given, ['mapping', 'waitForUpdate', 'regions'], `${f}.`);
 
   const mapping: Record<string, readonly ConsentType[]> = {};
@@ -27,7 +27,7 @@ export function googleConsentMode(input: unknown, categories: readonly string[])
 
   const regions = (given.regions === undefined ? [] : arrayAt(given.regions, `${f}.regions`)).map((r, i) => {
     const at = `${f}.regions[${i}]`;
-    const entry = objectAt(r, at, 'an object { region, granted }');
+    const entry = objectAt(r, at);
     onlyKeys(entry, ['region', 'granted'], `${at}.`);
     const codes = arrayAt(entry.region, `${at}.region`);
     check(codes.length > 0 && codes.every((c) => typeof c === 'string' && REGION.test(c)), `${at}.region`, 'ISO 3166 codes such as ["ES", "US-CA"]', codes);

@@ -18,7 +18,7 @@ export const en = {
   privacyPolicy: 'Privacy policy',
   servicesLabel: 'Partners',
   continueWithout: 'Continue without accepting',
-  gpcNotice: 'Your browser sends the Global Privacy Control signal: advertising stays refused unless you allow it under “Customise”.',
+  gpcNotice: 'Global Privacy Control signal received: advertising stays refused unless you allow it under “Customise”.',
   manage: 'Manage cookies',
   vendorPolicy: 'Partner’s privacy policy',
   cookiesLabel: 'Cookies set',

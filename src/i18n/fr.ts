@@ -20,7 +20,7 @@ export const fr = {
   privacyPolicy: 'Politique de confidentialité',
   servicesLabel: 'Partenaires',
   continueWithout: 'Continuer sans accepter',
-  gpcNotice: 'Votre navigateur envoie le signal Global Privacy Control : la publicité reste refusée, sauf si vous l’autorisez dans « Personnaliser ».',
+  gpcNotice: 'Signal Global Privacy Control reçu : la publicité reste refusée, sauf si vous l’autorisez dans « Personnaliser ».',
   manage: 'Gérer les cookies',
   vendorPolicy: 'Politique de confidentialité du partenaire',
   cookiesLabel: 'Cookies déposés',

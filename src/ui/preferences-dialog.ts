@@ -76,7 +76,13 @@ export function createPreferencesDialog(
             doc,
             'tbody',
             {},
-            service.cookies.map((c) => h(doc, 'tr', {}, [c.name, c.purpose ?? '', c.lifetime ?? ''].map((t) => h(doc, 'td', {}, [t])))),
+            service.cookies.map((c) =>
+              h(doc, 'tr', {}, [
+                h(doc, 'td', {}, [c.name]),
+                // Catalogue texts in another language say so (WCAG 3.1.2, language of parts).
+                ...[c.purpose ?? '', c.lifetime ?? ''].map((t) => h(doc, 'td', c.lang ? { lang: c.lang } : {}, [t])),
+              ]),
+            ),
           ),
         ]),
     ]);

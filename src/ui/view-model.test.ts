@@ -39,6 +39,33 @@ describe('the preference centre’s services', () => {
     expect(services[1]?.description).toBe(fr.analyticsDescription);
   });
 
+  it('fills what the config does not say from the catalogue details, marking their language', () => {
+    const details = {
+      format: 1 as const,
+      language: 'en',
+      services: {
+        'google-analytics': { policyUrl: 'https://ga.example/privacy', cookies: [['_ga', 'Distinguishes users', '2 years'] as const] },
+        hotjar: { policyUrl: 'https://hotjar.example/privacy', cookies: [['_hjSessionUser_*', 'Keeps the user id', '365 days'] as const] },
+      },
+    };
+    const found = [
+      { id: 'google-analytics', vendor: 'Google', category: 'analytics', cookies: ['_ga'] },
+      { id: 'hotjar', vendor: 'Hotjar', category: 'analytics', cookies: ['_hjSessionUser_1', '_hjOther'] },
+    ];
+    const [ga, hotjar] = uiServices(config.categories, found, 'fr', categories, details);
+    // The config lists Google Analytics' cookies: they win; its policy comes from the details.
+    expect(ga?.policyUrl).toBe('https://ga.example/privacy');
+    expect(ga?.cookies).toEqual([{ name: '_ga_*', purpose: 'Session', lifetime: '13 mois' }, { name: '_ga' }]);
+    // Hotjar is only found: the catalogue's cookies, in English (lang), then what the page holds beyond them.
+    expect(hotjar?.policyUrl).toBe('https://hotjar.example/privacy');
+    expect(hotjar?.cookies).toEqual([
+      { name: '_hjSessionUser_*', purpose: 'Keeps the user id', lifetime: '365 days', lang: 'en' },
+      { name: '_hjOther' },
+    ]);
+    // In English the texts need no marking.
+    expect(uiServices(config.categories, found, 'en-GB', categories, details)[1]?.cookies[0]).toMatchObject({ lang: undefined });
+  });
+
   it('leaves out services of categories the site does not ask about', () => {
     const services = uiServices(config.categories, [{ id: 'x', vendor: 'X', category: 'social', cookies: [] }], 'fr', categories);
     expect(services.map((s) => s.id)).toEqual(['google-analytics']);

@@ -2,6 +2,7 @@ import type { ResolvedCategory, ServiceConfig } from '../config/types.js';
 import type { Texts } from '../i18n/texts.js';
 import { localise } from '../i18n/resolve-texts.js';
 import type { Category } from '../store/consent-record.js';
+import type { ServiceDetails } from '../catalogue/service-details.js';
 
 /** What the UI shows, already localised: the UI never sees raw config. */
 export interface UiCategory {
@@ -15,6 +16,8 @@ export interface UiCookie {
   readonly name: string;
   readonly purpose?: string | undefined;
   readonly lifetime?: string | undefined;
+  /** Language of purpose and lifetime when it is not the UI's (catalogue details are English). */
+  readonly lang?: string | undefined;
 }
 
 /** A service in the preference centre: from the site's config, or found on the page by the catalogue. */
@@ -69,21 +72,28 @@ export interface FoundService {
 /**
  * The services of the preference centre: those the site describes, then those
  * found on the page that it does not, each with the cookies present now added
- * to the ones the site lists — so the list is never stale.
+ * to the ones the site lists — so the list is never stale. Catalogue details
+ * (`serviceDetails`), when given, fill what the site does not say: the
+ * vendor's policy, and each cookie's purpose and lifetime.
  */
 export function uiServices(
   categories: readonly ResolvedCategory[],
   found: readonly FoundService[],
   language: string,
   uiCats: readonly UiCategory[],
+  details?: ServiceDetails,
 ): UiService[] {
   const byId = new Map(found.map((f) => [f.id, f]));
+  const lang = details && details.language !== language.split('-')[0] ? details.language : undefined;
+  const known = (id: string): UiCookie[] =>
+    (details?.services[id]?.cookies ?? []).map(([name, purpose, lifetime]) => ({ name, purpose, lifetime, lang }));
   const purpose = (category: Category) => uiCats.find((c) => c.id === category)?.description ?? '';
   const services: UiService[] = [];
   for (const category of categories) {
     if (category.id === 'necessary') continue;
     for (const service of category.services) {
-      services.push(fromConfig(service, category.id, byId.get(service.id), language, purpose(category.id)));
+      const fallback = { policyUrl: details?.services[service.id]?.policyUrl, cookies: known(service.id) };
+      services.push(fromConfig(service, category.id, byId.get(service.id), language, purpose(category.id), fallback));
       byId.delete(service.id);
     }
   }
@@ -95,29 +105,38 @@ export function uiServices(
       name: displayName(f.id),
       vendor: f.vendor,
       description: purpose(f.category),
-      policyUrl: undefined,
-      cookies: f.cookies.map((name) => ({ name })),
+      policyUrl: details?.services[f.id]?.policyUrl,
+      cookies: withPresent(known(f.id), f.cookies),
     });
   }
   return services;
 }
 
-function fromConfig(service: ServiceConfig, category: Category, found: FoundService | undefined, language: string, purpose: string): UiService {
-  const listed = (service.cookies ?? []).map((c) => ({
-    name: c.name,
-    purpose: localise(c.purpose, language),
-    lifetime: localise(c.lifetime, language),
-  }));
-  const present = (found?.cookies ?? []).filter((name) => !listed.some((c) => matchesCookie(c.name, name)));
+function fromConfig(
+  service: ServiceConfig,
+  category: Category,
+  found: FoundService | undefined,
+  language: string,
+  purpose: string,
+  fallback: { policyUrl: string | undefined; cookies: UiCookie[] },
+): UiService {
+  const listed = service.cookies
+    ? service.cookies.map((c) => ({ name: c.name, purpose: localise(c.purpose, language), lifetime: localise(c.lifetime, language) }))
+    : fallback.cookies;
   return {
     id: service.id,
     category,
     name: service.name,
     vendor: service.vendor ?? found?.vendor,
     description: localise(service.description, language) ?? purpose,
-    policyUrl: service.policyUrl,
-    cookies: [...listed, ...present.map((name) => ({ name }))],
+    policyUrl: service.policyUrl ?? fallback.policyUrl,
+    cookies: withPresent(listed, found?.cookies ?? []),
   };
+}
+
+/** The listed cookies, then those present in the page that none of them covers. */
+function withPresent(listed: readonly UiCookie[], present: readonly string[]): UiCookie[] {
+  return [...listed, ...present.filter((name) => !listed.some((c) => matchesCookie(c.name, name))).map((name) => ({ name }))];
 }
 
 /** `_ga_*` in the config covers `_ga_NEXUS1` in the page. */

@@ -1,4 +1,5 @@
 /** The banner and the dialog as a visitor meets them: prominence, keyboard, layout, language, reopening. */
+import { consentBanner } from '../../src/testing/index.js';
 import { banner, consentCookie, expect, preferences, ran, test } from '../support/test.js';
 
 const shadowActive = (page: import('playwright/test').Page) =>
@@ -117,21 +118,35 @@ test('English from <html lang> or the config; French by default', async ({ brows
 
 test('"Gérer les cookies" reopens the preferences after a decision, showing the current choices', async ({ page }) => {
   await page.goto('/marked-up.html');
-  await banner(page).customise();
-  await preferences(page).toggle('Personnalisation');
-  await preferences(page).save();
+  const ui = consentBanner(page);
+  await ui.customise({ personalisation: true });
   await page.reload();
-  await expect(banner(page).region).toBeHidden();
+  await expect(ui.banner).toBeHidden();
   await page.getByRole('link', { name: 'Gérer les cookies' }).click();
-  const prefs = preferences(page);
-  await expect(prefs.dialog).toBeVisible();
-  await expect(prefs.dialog.getByRole('checkbox', { name: 'Personnalisation' })).toBeChecked();
-  await expect(prefs.dialog.getByRole('checkbox', { name: 'Publicité' })).not.toBeChecked();
-  await prefs.dialog.getByRole('button', { name: 'Tout refuser' }).click();
-  await expect(prefs.dialog).toBeHidden();
+  await expect(ui.dialog).toBeVisible();
+  await expect(ui.category('personalisation')).toBeChecked();
+  await expect(ui.category('advertising')).not.toBeChecked();
+  await expect(ui.category('analytics')).not.toBeChecked();
+  await ui.dialog.getByRole('button', { name: 'Tout refuser' }).click();
+  await expect(ui.dialog).toBeHidden();
   expect(await page.evaluate(() => (window as any).NexusConsent.get().record)).toMatchObject({ method: 'reject-all', granted: ['necessary'] });
   await page.evaluate(() => (window as any).NexusConsent.showBanner());
-  await expect(banner(page).region).toBeVisible();
+  await expect(ui.banner).toBeVisible();
+});
+
+test('the floating button reopens the preferences, and the dialog’s own buttons decide', async ({ page }) => {
+  await page.goto('/marked-up.html');
+  const ui = consentBanner(page);
+  await ui.rejectAll();
+  await expect(ui.openButton).toHaveAccessibleName('Gérer les cookies');
+  await ui.open();
+  await expect(ui.dialog).toHaveAccessibleName('Paramètres des cookies');
+  for (const category of ['analytics', 'advertising', 'personalisation']) await expect(ui.category(category)).not.toBeChecked();
+  await ui.acceptAll();
+  await expect(ui.openButton).toBeVisible();
+  expect(await page.evaluate(() => (window as any).NexusConsent.get().record)).toMatchObject({ method: 'accept-all' });
+  await page.waitForLoadState('load');
+  expect(await ran(page)).toEqual(expect.arrayContaining(['smarttag', 'gtag', 'fbevents', 'criteo', 'abtasty']));
 });
 
 test('the page restyles the UI through CSS custom properties on the host', async ({ page }) => {

@@ -2,42 +2,45 @@
  * Issue #2, cases 5 and 6: expiry, revision, and corrupt or hand-edited
  * consent cookies, in Chromium, plus the consent cookie's attributes.
  */
-import { banner, CONSENT_COOKIE, consentCookie, expect, otherCookies, ran, test } from '../support/test.js';
+import { consentBanner, presetConsent } from '../../src/testing/index.js';
+import { CONSENT_COOKIE, consentCookie, expect, otherCookies, ran, test } from '../support/test.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 
 test('a decision expires after 6 months: the banner shows again', async ({ page, context }) => {
   await page.clock.setFixedTime(NOW);
   await page.goto('/marked-up.html');
-  await banner(page).rejectAll();
+  const ui = consentBanner(page);
+  await ui.rejectAll();
   const cookie = await consentCookie(context);
   // The cookie lives exactly as long as the decision: 6 calendar months.
   expect(cookie?.expires).toBe(Date.UTC(2027, 4, 25, 10, 0, 0) / 1000);
 
   await page.clock.setFixedTime(new Date('2027-05-25T09:59:00Z'));
   await page.reload();
-  await expect(banner(page).region).toBeHidden();
+  await expect(ui.banner).toBeHidden();
 
   await page.clock.setFixedTime(new Date('2027-05-25T10:00:01Z'));
   await page.reload();
-  await expect(banner(page).region).toBeVisible();
+  await expect(ui.banner).toBeVisible();
   expect(await ran(page)).toEqual([]);
 });
 
 test('raising the policy revision shows the banner again', async ({ page }) => {
+  const ui = consentBanner(page);
   await page.goto('/marked-up.html?revision=1');
-  await banner(page).acceptAll();
+  await ui.acceptAll();
   await page.goto('/marked-up.html?revision=1');
-  await expect(banner(page).region).toBeHidden();
+  await expect(ui.banner).toBeHidden();
   await page.goto('/marked-up.html?revision=2');
-  await expect(banner(page).region).toBeVisible();
+  await expect(ui.banner).toBeVisible();
   await page.waitForLoadState('load');
   expect(await ran(page)).toEqual([]);
 });
 
 test('the consent cookie is first-party, Path=/, SameSite=Lax, not Secure on http', async ({ page, context }) => {
   await page.goto('/marked-up.html');
-  await banner(page).acceptAll();
+  await consentBanner(page).acceptAll();
   expect(await consentCookie(context)).toMatchObject({ domain: 'localhost', path: '/', sameSite: 'Lax', secure: false, httpOnly: false });
 });
 
@@ -49,7 +52,7 @@ test('the consent cookie is Secure on https', async ({ page, context }) => {
     await route.fulfill({ response });
   });
   await page.goto('https://www.nexus-tech.test/marked-up.html');
-  await banner(page).rejectAll();
+  await consentBanner(page).rejectAll();
   expect(await consentCookie(context)).toMatchObject({ domain: 'www.nexus-tech.test', path: '/', sameSite: 'Lax', secure: true });
 });
 
@@ -70,14 +73,13 @@ test.describe('a corrupt or tampered consent cookie means "no decision yet"', ()
   ];
   for (const [label, tamper] of variants) {
     test(label, async ({ page, context, network, consoleErrors }) => {
-      await page.goto('/marked-up.html');
-      await banner(page).rejectAll();
+      // A record the SDK accepts (testing-kit.spec.ts proves it), refusing everything.
+      await presetConsent(context, {});
       const valid = (await consentCookie(context))!.value;
-      await context.addCookies([{ name: CONSENT_COOKIE, value: tamper(valid), url: page.url() }]);
+      await context.addCookies([{ name: CONSENT_COOKIE, value: tamper(valid), url: `${test.info().project.use.baseURL}/` }]);
       expect((await consentCookie(context))!.value).not.toBe(valid);
-      network.clear();
-      await page.reload();
-      await expect(banner(page).region).toBeVisible();
+      await page.goto('/marked-up.html');
+      await expect(consentBanner(page).banner).toBeVisible();
       await page.waitForLoadState('load');
       expect(await page.evaluate(() => (window as any).NexusConsent.get())).toEqual({ status: 'undecided' });
       expect(await ran(page)).toEqual([]);
@@ -86,4 +88,12 @@ test.describe('a corrupt or tampered consent cookie means "no decision yet"', ()
       expect(consoleErrors).toEqual([]);
     });
   }
+
+  test('the same record untouched is a decision (the control)', async ({ page, context }) => {
+    await presetConsent(context, {});
+    await page.goto('/marked-up.html');
+    await expect(consentBanner(page).openButton).toBeVisible();
+    await expect(consentBanner(page).banner).toHaveCount(0);
+    expect(await page.evaluate(() => (window as any).NexusConsent.get().record.method)).toBe('reject-all');
+  });
 });

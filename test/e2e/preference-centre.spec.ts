@@ -158,3 +158,37 @@ test('keyboard only: first visit to a custom choice, then back to withdrawal', a
   expect(await sdk(page, 'get().record.granted')).toEqual(['necessary']);
   expect(await otherCookies(page.context())).toEqual([]);
 });
+
+test('serviceDetails: a service the config does not fully describe gets its policy and each cookie’s purpose and lifetime from the catalogue', async ({ page }) => {
+  const details = page.waitForResponse((response) => response.url().endsWith('/dist/nexus-consent.details.json'));
+  await page.goto(withConfig({ serviceDetails: '/dist/nexus-consent.details.json' }));
+  await banner(page).acceptAll();
+  await expect.poll(() => ran(page)).toEqual(expect.arrayContaining(['hotjar']));
+  expect((await details).ok()).toBe(true);
+  await page.waitForLoadState('load');
+  await sdk(page, 'showPreferences()');
+  const dialog = preferences(page).dialog;
+  await dialog.locator('[data-category="analytics"] summary').click();
+  const hotjar = dialog.locator('[data-service="hotjar"]');
+  // The config gave Hotjar a name and a description only: the rest comes from the details file.
+  await expect(hotjar.getByRole('link', { name: /Politique de confidentialité du partenaire/ })).toHaveAttribute('href', 'https://www.hotjar.com/legal/policies/privacy/');
+  const row = hotjar.getByRole('row').filter({ hasText: '_hjSessionUser_' });
+  await expect(row).toHaveCount(1); // the cookie present in the page is covered by the catalogue's pattern, not listed twice
+  const purpose = row.getByRole('cell').nth(1);
+  await expect(purpose).not.toBeEmpty();
+  await expect(purpose).toHaveAttribute('lang', 'en'); // English catalogue text in a French dialog, marked as such
+  // Google Analytics' own cookies stay as the config words them (config wins).
+  await expect(dialog.locator('[data-service="google-analytics"]').getByRole('row')).toHaveCount(3);
+});
+
+test('control: without serviceDetails, Hotjar has no policy link and only the cookie found in the page', async ({ page }) => {
+  await page.goto(PAGE);
+  await banner(page).acceptAll();
+  await expect.poll(() => ran(page)).toEqual(expect.arrayContaining(['hotjar']));
+  await sdk(page, 'showPreferences()');
+  const dialog = preferences(page).dialog;
+  await dialog.locator('[data-category="analytics"] summary').click();
+  const hotjar = dialog.locator('[data-service="hotjar"]');
+  await expect(hotjar.getByRole('link')).toHaveCount(0);
+  await expect(hotjar.getByRole('row')).toHaveCount(2);
+});

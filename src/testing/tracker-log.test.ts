@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { catalogueFull } from '../catalogue/catalogue-full.js';
+import { createTrackerLog } from './tracker-log.js';
+
+const PAGE = 'https://www.nexus-tech.fr/offres';
+const get = (url: string, resourceType = 'script') => ({ url, base: PAGE, resourceType, method: 'GET' });
+
+describe('tracker log', () => {
+  it('keeps classified requests only, by category, in order', () => {
+    const log = createTrackerLog();
+    log.record(get('https://www.googletagmanager.com/gtag/js?id=G-1'));
+    log.record(get('https://www.nexus-tech.fr/app.js'));
+    log.record(get('https://connect.facebook.net/en_US/fbevents.js'));
+    log.record(get('data:image/gif;base64,R0lGOD', 'image'));
+    log.record(get('https://www.facebook.com/tr?id=1&ev=PageView', 'image'));
+    expect(log.all().map((r) => [r.category, r.service])).toEqual([
+      ['analytics', 'google-analytics'],
+      ['advertising', 'meta-pixel'],
+      ['advertising', 'meta-pixel'],
+    ]);
+    expect(log.byCategory('analytics').map((r) => r.url)).toEqual(['https://www.googletagmanager.com/gtag/js?id=G-1']);
+    expect(log.byCategory('advertising')[1]).toEqual({
+      url: 'https://www.facebook.com/tr?id=1&ev=PageView',
+      category: 'advertising',
+      service: 'meta-pixel',
+      vendor: 'Meta',
+      resourceType: 'image',
+      method: 'GET',
+    });
+    expect(log.byCategory('personalisation')).toEqual([]);
+    // What it hands out is a copy: a test cannot empty the log by accident.
+    (log.all() as unknown[]).splice(0);
+    expect(log.all()).toHaveLength(3);
+    log.clear();
+    expect(log.all()).toEqual([]);
+  });
+
+  it('follows the site’s rules, which win over the catalogue', () => {
+    const log = createTrackerLog({
+      rules: { urls: [{ path: '/collect', category: 'analytics', service: 'nexus-collect' }, { host: 'googletagmanager.com', allow: true }] },
+    });
+    log.record(get('https://www.nexus-tech.fr/collect?e=view', 'fetch'));
+    // A path-only rule is for the site's own host.
+    log.record(get('https://elsewhere.example/collect?e=view', 'fetch'));
+    log.record(get('https://www.googletagmanager.com/gtag/js?id=G-1'));
+    expect(log.all().map((r) => [r.url, r.service, r.category])).toEqual([['https://www.nexus-tech.fr/collect?e=view', 'nexus-collect', 'analytics']]);
+  });
+
+  it('knows more services with the full catalogue', () => {
+    const url = 'https://cdn.taboola.com/libtrc/nexus/loader.js';
+    const core = createTrackerLog();
+    const full = createTrackerLog({ catalogues: [catalogueFull] });
+    core.record(get(url));
+    full.record(get(url));
+    expect(core.all()).toEqual([]);
+    expect(full.byCategory('advertising').map((r) => r.service)).toEqual(['taboola']);
+  });
+});
