@@ -46,6 +46,22 @@ function detailsJson() {
   };
 }
 
+/** A self-contained sub-path export: dist/<name>.mjs, .cjs and .d.ts. */
+function subpath(input, name, { external = [], plugins = [] } = {}) {
+  return [
+    {
+      input,
+      external,
+      output: [
+        { file: `dist/${name}.mjs`, format: 'es' },
+        { file: `dist/${name}.cjs`, format: 'cjs' },
+      ],
+      plugins: [ts(), ...plugins],
+    },
+    { input, external, output: { file: `dist/${name}.d.ts`, format: 'es' }, plugins: [dts({ tsconfig: './tsconfig.json' })] },
+  ];
+}
+
 const ts = () =>
   typescript({
     tsconfig: './tsconfig.json',
@@ -95,63 +111,13 @@ export default [
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
   // nexus-consent/catalogue-full: the rest of the tracker catalogue, opt-in.
-  {
-    input: 'src/catalogue/catalogue-full.ts',
-    output: [
-      { file: 'dist/catalogue-full.mjs', format: 'es' },
-      { file: 'dist/catalogue-full.cjs', format: 'cjs' },
-    ],
-    plugins: [ts()],
-  },
-  {
-    input: 'src/catalogue/catalogue-full.ts',
-    output: { file: 'dist/catalogue-full.d.ts', format: 'es' },
-    plugins: [dts({ tsconfig: './tsconfig.json' })],
-  },
+  ...subpath('src/catalogue/catalogue-full.ts', 'catalogue-full'),
   // nexus-consent/catalogue-details: vendor policies and per-cookie purpose and
   // lifetime for the preference centre, opt-in; also as JSON for the script tag.
-  {
-    input: 'src/catalogue/catalogue-details.ts',
-    output: [
-      { file: 'dist/catalogue-details.mjs', format: 'es' },
-      { file: 'dist/catalogue-details.cjs', format: 'cjs' },
-    ],
-    plugins: [ts(), detailsJson()],
-  },
-  {
-    input: 'src/catalogue/catalogue-details.ts',
-    output: { file: 'dist/catalogue-details.d.ts', format: 'es' },
-    plugins: [dts({ tsconfig: './tsconfig.json' })],
-  },
+  ...subpath('src/catalogue/catalogue-details.ts', 'catalogue-details', { plugins: [detailsJson()] }),
   // nexus-consent/i18n: every translation, for `texts`.
-  {
-    input: 'src/i18n/languages.ts',
-    output: [
-      { file: 'dist/i18n.mjs', format: 'es' },
-      { file: 'dist/i18n.cjs', format: 'cjs' },
-    ],
-    plugins: [ts()],
-  },
-  {
-    input: 'src/i18n/languages.ts',
-    output: { file: 'dist/i18n.d.ts', format: 'es' },
-    plugins: [dts({ tsconfig: './tsconfig.json' })],
-  },
+  ...subpath('src/i18n/languages.ts', 'i18n'),
   // nexus-consent/testing: Playwright helpers for a site's test suite. Runs in
   // Node, never in a page, so it is in no script-tag build.
-  {
-    input: 'src/testing/index.ts',
-    external: ['playwright'],
-    output: [
-      { file: 'dist/testing.mjs', format: 'es' },
-      { file: 'dist/testing.cjs', format: 'cjs' },
-    ],
-    plugins: [ts()],
-  },
-  {
-    input: 'src/testing/index.ts',
-    external: ['playwright'],
-    output: { file: 'dist/testing.d.ts', format: 'es' },
-    plugins: [dts({ tsconfig: './tsconfig.json' })],
-  },
+  ...subpath('src/testing/index.ts', 'testing', { external: ['playwright'] }),
 ];

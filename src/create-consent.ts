@@ -84,8 +84,8 @@ export function startConsent(
   let state: ConsentState = store.load();
   const granted = (category: Category, service?: string) => stateGrants(state, category, service);
   // Before any Google tag can read the queue: the defaults, then the stored decision.
-  const consentMode = resolved.googleConsentMode && startGoogleConsentMode(win, resolved.googleConsentMode);
-  if (consentMode && state.status === 'decided') consentMode.update(granted, categories);
+  const consentMode = resolved.googleConsentMode && startGoogleConsentMode(win, resolved.googleConsentMode, categories);
+  if (consentMode && state.status === 'decided') consentMode.update(granted);
   /** Global Privacy Control: the browser asks that advertising stay refused. */
   const gpc =
     resolved.honorGlobalPrivacyControl &&
@@ -116,7 +116,7 @@ export function startConsent(
     if (next.status === 'decided') store.save(next.record);
     else store.clear();
     log.debug('consent changed', next);
-    consentMode?.update(granted, categories);
+    consentMode?.update(granted);
     if (withdrawn.length > 0) {
       const report = { categories: withdrawn, ...blocker.withdraw() };
       log.debug('withdrawn', report);

@@ -27,3 +27,12 @@ export function onlyKeys(object: Record<string, unknown>, allowed: readonly stri
     }
   }
 }
+
+/** An integer from `min` to `max`; `fallback` when absent. */
+export function integer(input: unknown, field: string, min: number, max: number, fallback: number): number {
+  if (input === undefined) return fallback;
+  if (typeof input !== 'number' || !Number.isInteger(input) || input < min || input > max) {
+    throw new ConsentConfigError(field, `an integer from ${min} to ${max}`, input);
+  }
+  return input;
+}

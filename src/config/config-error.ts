@@ -2,16 +2,18 @@
 export class ConsentConfigError extends Error {
   readonly field: string;
   constructor(field: string, expected: string, received: unknown) {
-    super(`nexus-consent: config.${field} must be ${expected}; got ${describe(received)}`);
+    super(`nexus-consent: config.${field} must be ${expected}; got ${describeValue(received)}`);
     this.name = 'ConsentConfigError';
     this.field = field;
   }
 }
 
-function describe(value: unknown): string {
+/** What an error message says it got: short, and never the whole of a long string or object. */
+export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return `Date ${String(value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

@@ -9,7 +9,7 @@ import type { TextKey } from '../i18n/texts.js';
 import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isServiceDetails, type ServiceDetails } from '../catalogue/service-details.js';
 import { validateSiteRules, type NameRule } from '../classifier/site-rules.js';
-import { arrayAt, HOST, objectAt, onlyKeys, SERVICE_ID } from './check.js';
+import { arrayAt, HOST, integer, objectAt, onlyKeys, SERVICE_ID } from './check.js';
 import { ConsentConfigError } from './config-error.js';
 import { googleConsentMode } from './validate-google-consent-mode.js';
 import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig, ServiceCookieConfig } from './types.js';
@@ -198,14 +198,6 @@ function safeUrl(input: unknown, field: string, expected = 'the URL of the priva
   }
   if (protocol !== 'https:' && protocol !== 'http:') {
     throw new ConsentConfigError(field, 'an http(s) URL or a path', input);
-  }
-  return input;
-}
-
-function integer(input: unknown, field: string, min: number, max: number, fallback: number): number {
-  if (input === undefined) return fallback;
-  if (typeof input !== 'number' || !Number.isInteger(input) || input < min || input > max) {
-    throw new ConsentConfigError(field, `an integer from ${min} to ${max}`, input);
   }
   return input;
 }

@@ -4,7 +4,7 @@
  */
 import { CONSENT_TYPES, DEFAULT_MAPPING, type ConsentType, type GoogleConsentModeOptions } from '../integrations/google-consent-mode.js';
 import { NECESSARY } from '../store/consent-record.js';
-import { arrayAt, objectAt, onlyKeys } from './check.js';
+import { arrayAt, integer, objectAt, onlyKeys } from './check.js';
 import { ConsentConfigError } from './config-error.js';
 
 const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
@@ -22,8 +22,7 @@ export function googleConsentMode(input: unknown, categories: readonly string[])
     mapping[category] = consentTypes(types, `${f}.mapping.${category}`);
   }
 
-  const waitForUpdate = given.waitForUpdate ?? 500;
-  check(Number.isInteger(waitForUpdate) && (waitForUpdate as number) >= 0 && (waitForUpdate as number) <= 10_000, `${f}.waitForUpdate`, 'an integer from 0 to 10000 (ms)', waitForUpdate);
+  const waitForUpdate = integer(given.waitForUpdate, `${f}.waitForUpdate`, 0, 10_000, 500);
 
   const regions = (given.regions === undefined ? [] : arrayAt(given.regions, `${f}.regions`)).map((r, i) => {
     const at = `${f}.regions[${i}]`;
@@ -33,7 +32,7 @@ export function googleConsentMode(input: unknown, categories: readonly string[])
     check(codes.length > 0 && codes.every((c) => typeof c === 'string' && REGION.test(c)), `${at}.region`, 'ISO 3166 codes such as ["ES", "US-CA"]', codes);
     return { region: codes as string[], granted: consentTypes(entry.granted, `${at}.granted`) };
   });
-  return { mapping, waitForUpdate: waitForUpdate as number, regions };
+  return { mapping, waitForUpdate, regions };
 }
 
 function consentTypes(input: unknown, field: string): ConsentType[] {

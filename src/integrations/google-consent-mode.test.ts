@@ -40,7 +40,7 @@ describe('consentTypeStates', () => {
 describe('startGoogleConsentMode', () => {
   const start = (options = { mapping: DEFAULT_MAPPING, waitForUpdate: 500, regions: [] as { region: string[]; granted: ('analytics_storage')[] }[] }) => {
     delete (window as unknown as { dataLayer?: unknown }).dataLayer;
-    const consentMode = startGoogleConsentMode(window, options);
+    const consentMode = startGoogleConsentMode(window, options, ['analytics', 'advertising', 'personalisation']);
     return { consentMode, dataLayer: () => (window as unknown as { dataLayer: unknown[] }).dataLayer };
   };
 
@@ -58,7 +58,7 @@ describe('startGoogleConsentMode', () => {
 
   it('pushes region defaults before the general one, and keeps what the page queued before', () => {
     (window as unknown as { dataLayer: unknown[] }).dataLayer = [{ event: 'page-queued' }];
-    startGoogleConsentMode(window, { mapping: DEFAULT_MAPPING, waitForUpdate: 0, regions: [{ region: ['US-CA'], granted: ['analytics_storage'] }] });
+    startGoogleConsentMode(window, { mapping: DEFAULT_MAPPING, waitForUpdate: 0, regions: [{ region: ['US-CA'], granted: ['analytics_storage'] }] }, ['analytics']);
     const queue = (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer;
     expect(queue[0]).toEqual({ event: 'page-queued' });
     expect(Array.from(queue[1]!)[2]).toMatchObject({ region: ['US-CA'], analytics_storage: 'granted', ad_storage: 'denied', wait_for_update: 0 });
@@ -67,7 +67,7 @@ describe('startGoogleConsentMode', () => {
 
   it('pushes an update and the nexus_consent_update event for each decision', () => {
     const { consentMode, dataLayer } = start();
-    consentMode.update(only('advertising'), ['analytics', 'advertising', 'personalisation']);
+    consentMode.update(only('advertising'));
     const [, update, event] = dataLayer();
     expect(isArguments(update)).toBe(true);
     expect(Array.from(update as ArrayLike<unknown>)).toEqual(['consent', 'update', expect.objectContaining({ ad_storage: 'granted', ad_user_data: 'granted', analytics_storage: 'denied' })]);

@@ -68,11 +68,11 @@ export function consentTypeStates(
 
 export interface GoogleConsentMode {
   /** Pushes `consent update` with the states for these grants, then the `nexus_consent_update` event. */
-  update(isGranted: (category: Category) => boolean, categories: readonly Category[]): void;
+  update(isGranted: (category: Category) => boolean): void;
 }
 
-/** Pushes the defaults now and returns what pushes the updates. */
-export function startGoogleConsentMode(win: Window, options: GoogleConsentModeOptions): GoogleConsentMode {
+/** Pushes the defaults now and returns what pushes the updates; `categories`: those the event reports. */
+export function startGoogleConsentMode(win: Window, options: GoogleConsentModeOptions, categories: readonly Category[]): GoogleConsentMode {
   const host = win as unknown as Record<string, unknown>;
   // Google tags read Arguments objects from the queue (their `gtag` snippet
   // pushes `arguments`), plain arrays are ignored: push real ones.
@@ -90,7 +90,7 @@ export function startGoogleConsentMode(win: Window, options: GoogleConsentModeOp
   }
   gtag('consent', 'default', { ...denied, wait_for_update: options.waitForUpdate });
   return {
-    update(isGranted, categories) {
+    update(isGranted) {
       gtag('consent', 'update', { ...consentTypeStates(options.mapping, isGranted) });
       queue().push({ event: 'nexus_consent_update', nexus_consent: Object.fromEntries(categories.map((c) => [c, isGranted(c)])) });
     },
