@@ -50,4 +50,41 @@ describe('createBlocker (jsdom)', () => {
     document.cookie = '_x=1; path=/';
     expect(document.cookie).toContain('_x=1');
   });
+
+  it('holds a tracker script when its src is set, before any insertion, so no way of inserting it runs it', () => {
+    blocker = createBlocker({ win: window as BrowserWindow, classifier: trackerExample, isGranted: () => false, log: log() });
+    const script = document.createElement('script');
+    script.src = 'https://tracker.example/t.js';
+    expect(script.isConnected).toBe(false);
+    expect(script.type).toBe('text/plain');
+    expect(script.getAttribute('data-consent')).toBe('advertising');
+    Node.prototype.appendChild.call(document.head, script);
+    expect(blocker.blocked().map((b) => `${b.kind}:${b.target}`)).toEqual(['script:https://tracker.example/t.js']);
+    script.remove();
+  });
+
+  it('shadows appendChild where pages call it and leaves Node.prototype.appendChild native; stop() puts every prototype back', () => {
+    const before = {
+      node: Object.getOwnPropertyDescriptor(Node.prototype, 'appendChild'),
+      insertBefore: Object.getOwnPropertyDescriptor(Node.prototype, 'insertBefore'),
+    };
+    blocker = createBlocker({ win: window as BrowserWindow, classifier: trackerExample, isGranted: () => false, log: log() });
+    expect(Object.getOwnPropertyDescriptor(Node.prototype, 'appendChild')).toEqual(before.node);
+    for (const prototype of [Element.prototype, Document.prototype, DocumentFragment.prototype]) {
+      // Defined as Web IDL defines an operation, so that a page can still patch it in turn.
+      expect(Object.getOwnPropertyDescriptor(prototype, 'appendChild')).toMatchObject({ writable: true, enumerable: true, configurable: true });
+    }
+    expect(Object.getOwnPropertyDescriptor(Node.prototype, 'insertBefore')).not.toEqual(before.insertBefore);
+    blocker.stop();
+    blocker = undefined;
+    for (const prototype of [Element.prototype, Document.prototype, DocumentFragment.prototype]) expect(Object.hasOwn(prototype, 'appendChild')).toBe(false);
+    expect(Object.getOwnPropertyDescriptor(Node.prototype, 'insertBefore')).toEqual(before.insertBefore);
+    expect(Object.hasOwn(HTMLImageElement.prototype, 'setAttribute')).toBe(false);
+  });
 });
+
+const trackerExample: TrackerClassifier = {
+  classifyUrl: (url) => (url.includes('tracker.example') ? { service: 'x', vendor: 'X', category: 'advertising', source: 'site' } : undefined),
+  classifyCookie: () => undefined,
+  classifyStorageKey: () => undefined,
+};

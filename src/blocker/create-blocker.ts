@@ -8,7 +8,7 @@ import type { BrowserWindow } from '../browser-window.js';
 import type { Logger } from '../logger.js';
 import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
-import { isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, URL_ATTRIBUTES, urlsOf, WATCHED_SELECTOR } from './element-sources.js';
+import { isFetchingLink, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, srcsetUrls, URL_ATTRIBUTES, WATCHED_SELECTOR } from './element-sources.js';
 import { saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
 import { domInsertion } from './interceptors/dom-insertion.js';
 import { htmlStrings } from './interceptors/html-strings.js';
@@ -83,9 +83,8 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const nativeCookie = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie')!;
   const entries = createBlockedLog();
   const released = new WeakSet<Element>();
-  /** Elements whose URLs no tracker owns, with those URLs (a change means a new check). */
-  const unclassified = new WeakMap<Element, string>();
   let failed = false;
+  let releaseQueued = false;
   const classifyUrl = rememberRecentUrls((url: string, base: string) => classifier.classifyUrl(url, base));
   const classifyCall = (kind: CallKind, target: string) => {
     if (kind === 'cookie') return classifier.classifyCookie(target);
@@ -124,37 +123,39 @@ export function createBlocker(options: BlockerOptions): Blocker {
     },
     isReleased: (element) => released.has(element),
     holdElement(element, via) {
-      const attributes = URL_ATTRIBUTES[element.tagName];
+      const tag = element.tagName;
+      const attributes = URL_ATTRIBUTES[tag];
       if (!attributes || released.has(element)) return false;
-      if (isInert(element)) {
+      if (isInert(element, tag)) {
         inertFrame(element);
         return true;
       }
-      // An element is often seen twice (set src, then insert): URLs no tracker
-      // owns are classified once per element, keyed by the raw attribute values
-      // (cheaper than parsing them). Granted ones are not cached: consent changes.
-      let key = '';
-      for (const attribute of attributes) key += `${element.getAttribute(attribute) ?? ''}\n`;
-      if (unclassified.get(element) === key) return false;
-      const urls = urlsOf(element);
-      if (urls.length === 0) return false;
-      const base = doc.baseURI;
-      let known = false;
-      for (const [, url] of urls) {
-        const classification = classifyUrl(url, base);
-        known ||= classification !== undefined;
-        const c = verdict(classification);
+      if (tag === 'LINK' && !isFetchingLink(element)) return false;
+      // An element is often seen twice (its src set, then inserted): the URL memo answers the second time.
+      for (const attribute of attributes) {
+        const value = element.getAttribute(attribute);
+        if (!value) continue;
+        const base = doc.baseURI;
+        let url = value;
+        let c: Classified | undefined;
+        if (attribute !== 'srcset') c = verdict(classifyUrl(value, base));
+        else for (const candidate of srcsetUrls(value)) if ((c = verdict(classifyUrl((url = candidate), base)))) break;
         if (!c) continue;
-        record(kindOf(element), resolveHttpUrl(url, base) ?? url, c, via);
+        record(kindOf(tag), resolveHttpUrl(url, base) ?? url, c, via);
         neutralize(element, c, native);
         inertFrame(element);
         return true;
       }
-      if (!known) unclassified.set(element, key);
       return false;
     },
     inertAdded() {
-      if (doc.readyState !== 'loading') void blocker.releaseGranted();
+      // Called before the insertion itself happens: look once it has (and once for a burst of them).
+      if (doc.readyState === 'loading' || releaseQueued) return;
+      releaseQueued = true;
+      void Promise.resolve().then(() => {
+        releaseQueued = false;
+        return blocker.releaseGranted();
+      });
     },
     fail(error) {
       if (failed) return;

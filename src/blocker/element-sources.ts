@@ -39,9 +39,9 @@ export const WATCHED_SELECTOR = 'script[src],img,iframe[src],link[href],source,v
 export const SERVICE_ATTRIBUTE = 'data-consent-service';
 export const CATEGORY_ATTRIBUTE = 'data-consent';
 
-/** The kind a blocked element is reported as. */
-export function kindOf(element: Element): 'script' | 'img' | 'iframe' | 'link' | 'media' {
-  switch (element.tagName) {
+/** The kind a blocked element is reported as, by its `tagName`. */
+export function kindOf(tag: string): 'script' | 'img' | 'iframe' | 'link' | 'media' {
+  switch (tag) {
     case 'SCRIPT': return 'script';
     case 'IMG': return 'img';
     case 'IFRAME': return 'iframe';
@@ -55,21 +55,6 @@ const FETCHING_LINKS = /(^|\s)(preload|prefetch|modulepreload|prerender|styleshe
 
 export function isFetchingLink(link: Element): boolean {
   return FETCHING_LINKS.test(link.getAttribute('rel') ?? '');
-}
-
-/** The URLs an element would fetch, with the attribute each comes from. */
-export function urlsOf(element: Element): [attribute: string, url: string][] {
-  const attributes = URL_ATTRIBUTES[element.tagName];
-  if (!attributes) return [];
-  if (element.tagName === 'LINK' && !isFetchingLink(element)) return [];
-  const found: [string, string][] = [];
-  for (const attribute of attributes) {
-    const value = element.getAttribute(attribute);
-    if (!value) continue;
-    if (attribute === 'srcset') for (const url of srcsetUrls(value)) found.push([attribute, url]);
-    else found.push([attribute, value]);
-  }
-  return found;
 }
 
 /** `a.jpg 1x, b.jpg 2x` → the URLs (a URL may contain commas only when encoded). */
@@ -110,9 +95,9 @@ export function neutralize(element: Element, classification: Classified, native:
   }
 }
 
-/** Already inert: marked up by the site, or caught before. */
-export function isInert(element: Element): boolean {
+/** Already inert: marked up by the site, or caught before. `tag` is the element's tagName, if the caller has it. */
+export function isInert(element: Element, tag = element.tagName): boolean {
   if (!element.hasAttribute(CATEGORY_ATTRIBUTE)) return false;
-  if (element.tagName === 'SCRIPT') return (element.getAttribute('type') ?? '').toLowerCase() === 'text/plain';
-  return !(URL_ATTRIBUTES[element.tagName] ?? []).some((attribute) => element.hasAttribute(attribute));
+  if (tag === 'SCRIPT') return (element.getAttribute('type') ?? '').toLowerCase() === 'text/plain';
+  return !(URL_ATTRIBUTES[tag] ?? []).some((attribute) => element.hasAttribute(attribute));
 }

@@ -35,8 +35,7 @@ async function releaseInOrder(elements: readonly Element[], doc: Document, hooks
   for (const element of elements) {
     if (!element.isConnected) continue;
     if (element instanceof doc.defaultView!.HTMLScriptElement) {
-      const script = activeCopy(element, doc);
-      hooks.released(script);
+      const script = activeCopy(element, doc, hooks);
       const external = script.hasAttribute('src');
       if (!external) {
         await Promise.all(ordered);
@@ -64,8 +63,10 @@ async function releaseInOrder(elements: readonly Element[], doc: Document, hooks
 }
 
 /** A runnable copy: same attributes (async, defer, id, crossorigin, integrity…), real type. */
-function activeCopy(original: HTMLScriptElement, doc: Document): HTMLScriptElement {
+function activeCopy(original: HTMLScriptElement, doc: Document, hooks: ReleaseHooks): HTMLScriptElement {
   const script = doc.createElement('script');
+  // Released before it gets its src: the site's markup, not the catalogue, decided.
+  hooks.released(script);
   for (const { name, value } of Array.from(original.attributes)) {
     if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value);
   }

@@ -15,9 +15,9 @@ const IN_HTML = [
   'https://www.youtube.com/embed/nexus02',
 ];
 /** Every tracker script on the page, parsed or inserted, and what it marks when it runs. */
-const SCRIPTS = ['abtasty', 'clarity', 'criteo', 'fbevents', 'google-ads', 'gtag', 'hotjar', 'linkedin-insight', 'matomo', 'tiktok'];
+const SCRIPTS = ['abtasty', 'clarity', 'contentsquare', 'criteo', 'fbevents', 'google-ads', 'gtag', 'hotjar', 'linkedin-insight', 'matomo', 'tiktok'];
 /** Cookies the tracker scripts set when they run. */
-const TRACKER_COOKIES = ['ABTasty', '_clck', '_fbp', '_ga', '_ga_NEXUS1', '_hjSessionUser_3456789', '_pk_id.1.abc', '_ttp', 'cto_bundle', 'li_fat_id'];
+const TRACKER_COOKIES = ['ABTasty', '_clck', '_cs_id', '_fbp', '_ga', '_ga_NEXUS1', '_hjSessionUser_3456789', '_pk_id.1.abc', '_ttp', 'cto_bundle', 'li_fat_id'];
 
 interface PageState {
   errors: string[];
@@ -86,6 +86,7 @@ test('before any decision: no tracker runs, sends or writes, vector by vector', 
       'https://www.googleadservices.com/pagead/conversion_async.js',
       'https://static.criteo.net/js/ld/publishertag.js',
       'https://try.abtasty.com/0123456789abcdef.js',
+      'https://t.contentsquare.net/uxa/0123456789abc.js',
       // 3. document.write
       'https://www.googletagmanager.com/gtag/js?id=AW-NEXUS3',
     ]),

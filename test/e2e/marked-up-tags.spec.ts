@@ -73,5 +73,50 @@ for (const [build, path] of [
       expect(await otherCookies(context)).toEqual(['_ga', '_ga_NEXUS1', 'atuserid']);
       expect(network.trackerUrls().every((u) => /aticdn\.net|googletagmanager\.com/.test(u))).toBe(true);
     });
+
+    test('the site’s markup wins over the catalogue: AB Tasty, marked up as personalisation, runs with personalisation alone', async ({ page, context }) => {
+      // The catalogue files AB Tasty under analytics; the site chose personalisation for it.
+      await page.goto(path);
+      await page.waitForLoadState('load');
+      await banner(page).customise();
+      await preferences(page).toggle('Personnalisation');
+      await preferences(page).save();
+      await expect.poll(async () => (await ran(page)).sort()).toEqual(['abtasty', 'prenom-inline']);
+      // Cookies are filed by name: the one the catalogue files under analytics still waits
+      // (a site that files a vendor differently adds a cookie rule as well).
+      expect(await otherCookies(context)).toEqual(['nexus_prenom']);
+    });
+
+    test('marked-up tags the page inserts later follow the decision already made', async ({ page, network }) => {
+      await page.goto(path);
+      await page.waitForLoadState('load');
+      await banner(page).customise();
+      await preferences(page).toggle('Mesure d’audience');
+      await preferences(page).save();
+      await expect.poll(async () => (await ran(page)).sort()).toEqual(['gtag', 'gtag-inline', 'smarttag', 'smarttag-inline', 'smarttag-send']);
+      // As a single-page app renders them: granted analytics runs at once, denied advertising waits.
+      await page.evaluate(() => {
+        const tag = (category: string, id: string) => {
+          const script = document.createElement('script');
+          script.type = 'text/plain';
+          script.setAttribute('data-consent', category);
+          script.text = `window.__ran.push(${JSON.stringify(id)})`;
+          return script;
+        };
+        const pixel = document.createElement('img');
+        pixel.setAttribute('data-consent', 'advertising');
+        pixel.setAttribute('data-src', 'https://www.facebook.com/tr?id=late&ev=PageView');
+        document.body.appendChild(pixel);
+        document.body.append(tag('advertising', 'late-advertising'));
+        // Last, so that no later insertion can be what releases it.
+        document.body.appendChild(tag('analytics', 'late-analytics'));
+      });
+      await expect.poll(() => ran(page)).toContain('late-analytics');
+      expect(await ran(page)).not.toContain('late-advertising');
+      expect(network.trackerUrls().some((u) => u.includes('tr?id=late'))).toBe(false);
+      await page.evaluate(() => (window as any).NexusConsent.acceptAll());
+      await expect.poll(() => ran(page)).toContain('late-advertising');
+      await expect.poll(() => network.trackerUrls().some((u) => u.includes('tr?id=late'))).toBe(true);
+    });
   });
 }

@@ -48,6 +48,7 @@ export const STAND_INS: readonly StandIn[] = [
   script('linkedin-insight', 'advertising', 'snap.licdn.com', '/', mark('linkedin-insight', ['li_fat_id=abc'])),
   script('clarity', 'analytics', 'www.clarity.ms', '/tag/', mark('clarity', ['_clck=abc'])),
   script('tiktok', 'advertising', 'analytics.tiktok.com', '/', mark('tiktok', ['_ttp=abc'])),
+  script('contentsquare', 'analytics', 't.contentsquare.net', '/uxa/', mark('contentsquare', ['_cs_id=abc.123'])),
   script('google-ads', 'advertising', 'www.googleadservices.com', '/pagead/', mark('google-ads')),
   pixel('facebook-pixel', 'advertising', 'www.facebook.com', '/tr'),
   pixel('doubleclick', 'advertising', 'googleads.g.doubleclick.net', '/pagead/'),

@@ -56,9 +56,13 @@ export interface InterceptorContext {
 /** Installs one interceptor; returns the function that removes it. */
 export type Interceptor = (ctx: InterceptorContext) => () => void;
 
+/** How Web IDL defines an operation on a prototype (writable, enumerable, configurable). */
+const OPERATION: PropertyDescriptor = { configurable: true, writable: true, enumerable: true };
+
 /**
- * Replaces `target[name]` with `wrap(original)`; returns the undo. Patching is
- * by property assignment on the prototype, as the page itself would.
+ * Replaces `target[name]` with `wrap(original)`; returns the undo. An inherited
+ * method is shadowed by an own property (the undo deletes it), the way Web IDL
+ * would define the operation there.
  */
 export function patchMethod<T extends object, K extends keyof T>(
   target: T,
@@ -68,7 +72,7 @@ export function patchMethod<T extends object, K extends keyof T>(
   const original = target[name];
   if (typeof original !== 'function') return () => {};
   const descriptor = Object.getOwnPropertyDescriptor(target, name);
-  Object.defineProperty(target, name, { ...descriptor, value: wrap(original) });
+  Object.defineProperty(target, name, { ...(descriptor ?? OPERATION), value: wrap(original) });
   return () => {
     if (descriptor) Object.defineProperty(target, name, descriptor);
     else delete target[name];

@@ -10,16 +10,27 @@
  * a tree built off-document is inspected once, when it is attached. This runs
  * on every insertion a page makes, so it allocates nothing on the common path,
  * and a plain element (most of them) costs two property reads (mayFetch).
+ *
+ * `appendChild` is patched where it is called — on Element, Document and
+ * DocumentFragment (shadow roots too), shadowing Node's — and Node's own stays
+ * native: Chromium sets every image's `src` about a fifth slower in a page
+ * whose Node.prototype.appendChild was replaced (measured with a pass-through
+ * wrapper, bench/interception.mjs; insertBefore and replaceChild show no such
+ * cost). A script that calls `Node.prototype.appendChild.call(…)` directly
+ * still meets a held tag: a tracker script is made inert when its `src` is set
+ * (url-attributes.ts), connected or not.
  */
-import { isWatched, mayFetch, WATCHED_SELECTOR } from '../element-sources.js';
+import { mayFetch, WATCHED_SELECTOR } from '../element-sources.js';
 import { patchMethod, type Interceptor, type InterceptorContext, type Via } from './context.js';
 
 type Fn = (this: Node, ...args: unknown[]) => unknown;
 /** Where the nodes go: into the node the method is called on, or beside it. */
 type Target = 'self' | 'parent';
 
-const METHODS: readonly [on: 'Node' | 'Element' | 'CharacterData' | 'DocumentFragment', name: string, target: Target, onlyFirst: boolean][] = [
-  ['Node', 'appendChild', 'self', true],
+const METHODS: readonly [on: 'Node' | 'Element' | 'Document' | 'CharacterData' | 'DocumentFragment', name: string, target: Target, onlyFirst: boolean][] = [
+  ['Element', 'appendChild', 'self', true],
+  ['Document', 'appendChild', 'self', true],
+  ['DocumentFragment', 'appendChild', 'self', true],
   ['Node', 'insertBefore', 'self', true],
   ['Node', 'replaceChild', 'self', true],
   ['Element', 'append', 'self', false],
@@ -110,8 +121,8 @@ function mayFetchSafely(node: unknown): boolean {
 export function holdTree(node: unknown, ctx: InterceptorContext, via: Via = 'script'): boolean {
   if (node === null || typeof node !== 'object') return false;
   const n = node as Element;
-  // Text nodes and fragments have no localName; a fragment's elements are below it.
-  let inert = isWatched(n) && ctx.holdElement(n, via);
+  // holdElement passes over anything that fetches nothing (text, fragments, a <div>); a fragment's elements are below it.
+  let inert = ctx.holdElement(n, via);
   if (n.firstElementChild) {
     for (const element of n.querySelectorAll(WATCHED_SELECTOR)) inert = ctx.holdElement(element, via) || inert;
   }

@@ -3,7 +3,9 @@
  * `new Image().src = …`, `srcset`, `iframe.src`, `link.href`, and
  * `setAttribute('src', …)`. An image starts fetching as soon as its `src` is
  * set, connected or not, so the value is checked before it reaches the element:
- * when it must wait, it lands in `data-src` instead.
+ * when it must wait, it lands in `data-src` instead. A tracker script is made
+ * inert at that moment too, connected or not, so that no way of inserting it
+ * afterwards can run it.
  */
 import { isFetchingLink, isInert, kindOf, neutralize, srcsetUrls, URL_ATTRIBUTES } from '../element-sources.js';
 import type { Classified } from '../should-block.js';
@@ -21,8 +23,11 @@ const SETTERS: readonly [string, readonly string[]][] = [
   ['HTMLEmbedElement', ['src']],
 ];
 
+type SetAttribute = (this: Element, name: string, value: unknown) => void;
+
 export const urlAttributes: Interceptor = (ctx) => {
   const win = ctx.win as unknown as Record<string, { prototype: object } | undefined>;
+  const nativeSetAttribute = ctx.win.Element.prototype.setAttribute as SetAttribute;
   const undo: (() => void)[] = [];
   for (const [constructor, properties] of SETTERS) {
     const prototype = win[constructor]?.prototype;
@@ -36,27 +41,15 @@ export const urlAttributes: Interceptor = (ctx) => {
         ),
       );
     }
-  }
-  // setAttribute is patched on the prototypes of elements that fetch, not on
-  // Element.prototype: the page's other setAttribute calls (most of them) stay native.
-  type SetAttribute = (this: Element, name: string, value: string) => void;
-  const nativeSetAttribute = ctx.win.Element.prototype.setAttribute;
-  for (const [constructor] of SETTERS) {
-    const prototype = win[constructor]?.prototype as Record<string, SetAttribute> | undefined;
-    if (!prototype) continue;
-    const had = Object.getOwnPropertyDescriptor(prototype, 'setAttribute');
-    Object.defineProperty(prototype, 'setAttribute', {
-      configurable: true,
-      writable: true,
-      enumerable: true,
-      value: function (this: Element, name: string, value: string) {
-        if (!parked(this, String(name).toLowerCase(), value, ctx)) nativeSetAttribute.call(this, name, value);
-      },
-    });
-    undo.push(() => {
-      if (had) Object.defineProperty(prototype, 'setAttribute', had);
-      else delete prototype.setAttribute;
-    });
+    // setAttribute is patched on the prototypes of elements that fetch, not on
+    // Element.prototype: the page's other setAttribute calls (most of them) stay native.
+    undo.push(
+      patchMethod(prototype as Record<string, SetAttribute>, 'setAttribute', () =>
+        function (this: Element, name: string, value: unknown) {
+          if (!parked(this, String(name).toLowerCase(), value, ctx)) nativeSetAttribute.call(this, name, value);
+        },
+      ),
+    );
   }
   return () => undo.forEach((u) => u());
 };
@@ -68,21 +61,20 @@ export const urlAttributes: Interceptor = (ctx) => {
  */
 function parked(element: Element, attribute: string, value: unknown, ctx: InterceptorContext): boolean {
   try {
-    const attributes = URL_ATTRIBUTES[element.tagName];
-    if (!attributes?.includes(attribute) || ctx.isReleased(element)) return false;
-    if (element.tagName === 'LINK' && !isFetchingLink(element)) return false;
-    const isScript = element.tagName === 'SCRIPT';
-    if (isInert(element)) {
+    // Read once: every DOM read counts on a path as hot as img.src.
+    const tag = element.tagName;
+    if (!URL_ATTRIBUTES[tag]?.includes(attribute) || ctx.isReleased(element)) return false;
+    if (tag === 'LINK' && !isFetchingLink(element)) return false;
+    const isScript = tag === 'SCRIPT';
+    if (isInert(element, tag)) {
       if (isScript) return false;
       ctx.native.set(element, `data-${attribute}`, String(value));
       return true;
     }
-    // A script is only fetched once connected: the insertion check covers a disconnected one.
-    if (isScript && !element.isConnected) return false;
     const text = String(value);
     let verdict: Classified | undefined;
-    if (attribute !== 'srcset') verdict = ctx.checkUrl(text, kindOf(element), 'script');
-    else for (const url of srcsetUrls(text)) verdict ??= ctx.checkUrl(url, kindOf(element), 'script');
+    if (attribute !== 'srcset') verdict = ctx.checkUrl(text, kindOf(tag), 'script');
+    else for (const url of srcsetUrls(text)) verdict ??= ctx.checkUrl(url, kindOf(tag), 'script');
     if (!verdict) return false;
     neutralize(element, verdict, ctx.native);
     if (isScript) return false;
