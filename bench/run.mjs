@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one after the other (they measure; they assert nothing).
 import { benchClassify } from './classify.mjs';
-import { APPEND_CHILD_LABELS, appendChildPatches } from './append-child.mjs';
+import { chromiumQuirks, QUIRK_LABELS } from './chromium-quirks.mjs';
 import { interceptionOverhead, LABELS } from './interception.mjs';
 import { timeToBanner } from './time-to-banner.mjs';
 
@@ -23,7 +23,7 @@ for (const [key, { withMs, withoutMs, ratio }] of Object.entries(overhead)) {
   console.log(`Interception overhead, ${LABELS[key]}: ${withoutMs.toFixed(1)} ms without the SDK, ${withMs.toFixed(1)} ms with: ×${ratio.toFixed(2)}`);
 }
 
-for (const [key, frames] of Object.entries(await appendChildPatches())) {
+for (const [key, frames] of Object.entries(await chromiumQuirks())) {
   const figures = Object.entries(frames).map(([frame, { ms, ratio }]) => `${frame} ${ms.toFixed(1)} ms (×${ratio.toFixed(2)})`);
-  console.log(`Why Node.prototype.appendChild stays native, ${APPEND_CHILD_LABELS[key]}: ${figures.join(', ')}`);
+  console.log(`What a page pays for what a script does to it, ${QUIRK_LABELS[key]}: ${figures.join(', ')}`);
 }

@@ -6,7 +6,7 @@
  * the first thing in the tab order.
  */
 import { createElement as h } from './create-element.js';
-import type { UiModel } from './view-model.js';
+import { dirAttribute, type UiModel } from './view-model.js';
 
 export type BannerAction = 'accept-all' | 'reject-all' | 'customise' | 'continue-without';
 
@@ -30,7 +30,7 @@ export function createBanner(
       class: `nc-banner nc-banner--${model.layout}`,
       'aria-label': texts.bannerLabel,
       lang: model.language,
-      dir: model.direction,
+      dir: dirAttribute(model),
       'data-nc-view': 'banner',
     },
     [

@@ -6,7 +6,7 @@
  */
 import { createElement as h } from './create-element.js';
 import type { StyleAdopter } from './mount-root.js';
-import type { UiModel } from './view-model.js';
+import { dirAttribute, type UiModel } from './view-model.js';
 
 export const PLACEHOLDER_ATTRIBUTE = 'data-nexus-consent-placeholder';
 
@@ -39,7 +39,7 @@ export function createPlaceholders(
       const button = h(doc, 'button', { type: 'button', class: 'nc-btn' }, [fill(model.texts.placeholderAllow)]);
       button.addEventListener('click', () => allow(info.category));
       shadow.append(
-        h(doc, 'div', { class: 'nc-placeholder', role: 'group', 'aria-label': fill(model.texts.placeholderLabel), lang: model.language }, [
+        h(doc, 'div', { class: 'nc-placeholder', role: 'group', 'aria-label': fill(model.texts.placeholderLabel), lang: model.language, dir: dirAttribute(model) }, [
           h(doc, 'p', { class: 'nc-text' }, [fill(model.texts.placeholderText)]),
           button,
         ]),

@@ -4,7 +4,7 @@
  * one on *Tout refuser*.
  */
 import { createElement as h } from './create-element.js';
-import type { UiModel } from './view-model.js';
+import { dirAttribute, type UiModel } from './view-model.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** A cookie with three chips; fixed markup, no string from config. */
@@ -24,7 +24,7 @@ export function createFloatingButton(doc: Document, model: UiModel, onClick: () 
     'aria-label': model.texts.manage,
     title: model.texts.manage,
     lang: model.language,
-    dir: model.direction,
+    dir: dirAttribute(model),
     'data-nc-view': 'floating-button',
   });
   button.append(svg);

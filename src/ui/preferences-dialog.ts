@@ -10,7 +10,7 @@
 import type { Category, Choices } from '../store/consent-record.js';
 import { createElement as h } from './create-element.js';
 import { trapFocus } from './focus.js';
-import type { UiCategory, UiModel, UiService } from './view-model.js';
+import { dirAttribute, type UiCategory, type UiModel, type UiService } from './view-model.js';
 
 /** Service id → its category and whether it is on. */
 export type ServiceSwitches = Readonly<Record<string, { readonly category: Category; readonly allowed: boolean }>>;
@@ -147,7 +147,7 @@ export function createPreferencesDialog(
       'aria-labelledby': 'nc-dialog-title',
       'aria-describedby': 'nc-dialog-text',
       lang: model.language,
-      dir: model.direction,
+      dir: dirAttribute(model),
       'data-nc-view': 'preferences',
     },
     [

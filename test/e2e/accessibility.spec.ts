@@ -92,6 +92,22 @@ test('right to left: a language the site adds in Arabic lays out mirrored', asyn
   expect(await axeViolations(page)).toEqual([]);
 });
 
+test('left to right needs no dir attribute: the UI is ltr even on a right-to-left page, and adds none to the document', async ({ page }) => {
+  // A dir attribute anywhere makes Chromium slower at every insertion in the page (bench/chromium-quirks.mjs).
+  const dirs = () => page.evaluate(() => {
+    const root = document.querySelector('[data-nexus-consent]')!.shadowRoot!;
+    return [...document.querySelectorAll('[dir]'), ...root.querySelectorAll('[dir]')].map((e) => e.localName);
+  });
+  await page.goto(url('ui.html', 'fr', {}));
+  await expect(banner(page)).toBeVisible();
+  await page.evaluate(() => (window as any).NexusConsent.showPreferences());
+  await expect(dialog(page)).toBeVisible();
+  expect(await dirs()).toEqual([]);
+  await page.evaluate(() => { document.documentElement.dir = 'rtl'; });
+  expect(await banner(page).evaluate((e) => getComputedStyle(e).direction)).toBe('ltr');
+  expect(await dialog(page).evaluate((e) => getComputedStyle(e).direction)).toBe('ltr');
+});
+
 test('no motion under prefers-reduced-motion, and none anyway', async ({ browser }) => {
   for (const reducedMotion of ['reduce', 'no-preference'] as const) {
     const context = await browser.newContext({ reducedMotion });

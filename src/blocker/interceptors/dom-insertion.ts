@@ -13,9 +13,9 @@
  *
  * `appendChild` is patched where it is called — on Element, Document and
  * DocumentFragment (shadow roots too), shadowing Node's — and Node's own stays
- * native: Chromium sets every image's `src` about a fifth slower in a page
- * whose Node.prototype.appendChild was replaced (measured with a pass-through
- * wrapper, bench/interception.mjs; insertBefore and replaceChild show no such
+ * native: Chromium sets every image's `src` about 25 % slower in a page whose
+ * Node.prototype.appendChild was replaced, even by a pass-through that is never
+ * called (bench/chromium-quirks.mjs; insertBefore and replaceChild show no such
  * cost). A script that calls `Node.prototype.appendChild.call(…)` directly
  * still meets a held tag: a tracker script is made inert when its `src` is set
  * (url-attributes.ts), connected or not.
