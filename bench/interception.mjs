@@ -11,11 +11,14 @@
 //   - 1,000 fetch calls to a first-party URL (time to issue them, and to settle),
 //     last, as their network traffic outlasts them.
 // The visitor has refused everything (stored decision, no banner on screen):
-// every interceptor is active and classifies every call, and the two pages
-// differ by the SDK's code alone. They run as two frames of one page, taking
-// turns (bench/frames.mjs): each workload ROUNDS times after WARMUP rounds
-// (fetch a fifth as often, cookies twice), the fastest run per frame, in PAIRS
-// fresh pages; prints the median ratio with/without and each page's ratio.
+// every interceptor is active and classifies every call, and the pages differ
+// by the SDK's code alone. They run as frames of one page, taking turns
+// (bench/frames.mjs): each workload ROUNDS times after WARMUP rounds (fetch a
+// fifth as often, cookies twice), the fastest run per frame, in PAIRS fresh
+// pages; prints the median ratio with/without and each page's ratio.
+// A third frame, a second copy of the page without the SDK, is timed the same
+// way: its ratio to the first is what the method reads when there is nothing
+// to find, the resolution against which the SDK's ratio must be read.
 import { startServer } from '../scripts/serve.mjs';
 import { launchChromium } from './browser.mjs';
 import { compareFrames } from './frames.mjs';
@@ -74,7 +77,11 @@ export async function interceptionOverhead() {
   // Cacheable, so the 50 distinct images are fetched once, as on a real site.
   const server = await startServer({ root: new URL('./pages', import.meta.url).pathname, port: 0, headers: { 'cache-control': 'max-age=3600' } });
   const origin = `http://localhost:${server.address().port}`;
-  const frames = { without: `${origin}/overhead.html?nexus-consent=off`, with: `${origin}/overhead.html` };
+  const frames = {
+    without: `${origin}/overhead.html?nexus-consent=off`,
+    control: `${origin}/overhead.html?nexus-consent=off&copy=2`,
+    with: `${origin}/overhead.html`,
+  };
   const browser = await launchChromium();
   try {
     const context = await browser.newContext();
@@ -86,7 +93,13 @@ export async function interceptionOverhead() {
     return Object.fromEntries(
       Object.keys(LABELS).map((key) => [
         key,
-        { withMs: result[key].with.ms, withoutMs: result[key].without.ms, ratio: result[key].with.ratio, ratios: result[key].with.ratios },
+        {
+          withMs: result[key].with.ms,
+          withoutMs: result[key].without.ms,
+          ratio: result[key].with.ratio,
+          ratios: result[key].with.ratios,
+          control: { ratio: result[key].control.ratio, ratios: result[key].control.ratios },
+        },
       ]),
     );
   } finally {
@@ -102,9 +115,16 @@ export const LABELS = {
   fetchSettle: '1,000 fetch calls (until settled)',
 };
 
+/** One line per timing: the SDK's ratio, each page's, and the control's for comparison. */
+export function describeOverhead(key, { withMs, withoutMs, ratio, ratios, control }) {
+  const list = (values) => values.map((r) => r.toFixed(2)).join(', ');
+  return (
+    `Interception overhead, ${LABELS[key]}: ${withoutMs.toFixed(1)} ms without the SDK, ${withMs.toFixed(1)} ms with: ×${ratio.toFixed(2)} ` +
+    `(per page ${list(ratios)}; the page without the SDK against itself: ×${control.ratio.toFixed(2)}, per page ${list(control.ratios)})`
+  );
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await interceptionOverhead();
-  for (const [key, { withMs, withoutMs, ratio, ratios }] of Object.entries(result)) {
-    console.log(`${LABELS[key].padEnd(36)} ${withoutMs.toFixed(1).padStart(7)} ms without, ${withMs.toFixed(1).padStart(7)} ms with the SDK: ×${ratio.toFixed(2)} (per pair: ${ratios.map((r) => r.toFixed(2)).join(', ')})`);
-  }
+  for (const [key, figures] of Object.entries(result)) console.log(describeOverhead(key, figures));
 }

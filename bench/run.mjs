@@ -2,7 +2,7 @@
 // `npm run bench`: every benchmark, one after the other (they measure; they assert nothing).
 import { benchClassify } from './classify.mjs';
 import { chromiumQuirks, QUIRK_LABELS } from './chromium-quirks.mjs';
-import { interceptionOverhead, LABELS } from './interception.mjs';
+import { describeOverhead, interceptionOverhead } from './interception.mjs';
 import { timeToBanner } from './time-to-banner.mjs';
 
 const banner = await timeToBanner();
@@ -19,9 +19,7 @@ for (const { catalogue, cookieNs, urlNs, buildMs } of await benchClassify()) {
 }
 
 const overhead = await interceptionOverhead();
-for (const [key, { withMs, withoutMs, ratio }] of Object.entries(overhead)) {
-  console.log(`Interception overhead, ${LABELS[key]}: ${withoutMs.toFixed(1)} ms without the SDK, ${withMs.toFixed(1)} ms with: ×${ratio.toFixed(2)}`);
-}
+for (const [key, figures] of Object.entries(overhead)) console.log(describeOverhead(key, figures));
 
 for (const [key, frames] of Object.entries(await chromiumQuirks())) {
   const figures = Object.entries(frames).map(([frame, { ms, ratio }]) => `${frame} ${ms.toFixed(1)} ms (×${ratio.toFixed(2)})`);
