@@ -93,19 +93,31 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
   doc.addEventListener('focusin', onFocusIn);
   // The last links of a page (its footer) could never scroll clear of a bottom
   // bar: while the banner shows, an empty block after the page gives them room.
-  // Appended last, it moves nothing (no layout shift).
+  // Appended last, it moves nothing (no layout shift). A ResizeObserver sizes it
+  // after each layout the browser does anyway — reading the banner's height at
+  // DOMContentLoaded would force one before the first paint — and keeps it the
+  // banner's height when a narrower window makes the banner wrap.
   let spacer: HTMLElement | undefined;
+  let sizer: ResizeObserver | undefined;
   const setSpacer = (on: boolean) => {
     if (!on || model.layout === 'modal' || model.layout === 'bar-top' || !banner?.isConnected || !doc.body) {
+      sizer?.disconnect();
+      sizer = undefined;
       spacer?.remove();
       spacer = undefined;
       return;
     }
-    spacer ??= doc.createElement('div');
-    spacer.setAttribute('aria-hidden', 'true');
-    spacer.setAttribute('data-nexus-consent-spacer', '');
-    spacer.style.height = `${Math.ceil(banner.getBoundingClientRect().height)}px`;
-    if (spacer.parentNode !== doc.body) doc.body.append(spacer);
+    const block = (spacer ??= doc.createElement('div'));
+    block.setAttribute('aria-hidden', 'true');
+    block.setAttribute('data-nexus-consent-spacer', '');
+    if (block.parentNode !== doc.body) doc.body.append(block);
+    const height = (px: number) => (block.style.height = `${Math.ceil(px)}px`);
+    const Observer = doc.defaultView?.ResizeObserver;
+    if (!Observer) height(banner.getBoundingClientRect().height);
+    else if (!sizer) {
+      sizer = new Observer(([entry]) => entry && height(entry.borderBoxSize?.[0]?.blockSize ?? entry.target.getBoundingClientRect().height));
+      sizer.observe(banner);
+    }
   };
 
   const onOpenClick = (event: Event) => {

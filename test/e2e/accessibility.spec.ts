@@ -121,6 +121,29 @@ test('no motion under prefers-reduced-motion, and none anyway', async ({ browser
   }
 });
 
+test('the room left after the page is the banner’s height, also once a narrower window makes it wrap', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto('/ui.html');
+  await expect(banner(page)).toBeVisible();
+  const heights = () =>
+    page.evaluate(() => {
+      const bar = document.querySelector('[data-nexus-consent]')!.shadowRoot!.querySelector('[data-nc-view="banner"]')!;
+      const spacer = document.querySelector('[data-nexus-consent-spacer]');
+      return { banner: Math.ceil(bar.getBoundingClientRect().height), spacer: spacer ? spacer.getBoundingClientRect().height : -1, last: document.body.lastElementChild === spacer };
+    });
+  const matches = async () => {
+    const h = await heights();
+    return h.last && h.banner > 0 && h.spacer === h.banner;
+  };
+  await expect.poll(matches).toBe(true);
+  const wide = await heights();
+  await page.setViewportSize({ width: 360, height: 700 });
+  await expect.poll(async () => (await heights()).banner).toBeGreaterThan(wide.banner);
+  await expect.poll(matches).toBe(true);
+  await banner(page).getByRole('button', { name: 'Tout refuser' }).click();
+  await expect.poll(async () => (await heights()).spacer).toBe(-1);
+});
+
 test('focus is never hidden behind the banner (WCAG 2.4.11)', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 500 });
   await page.goto('/ui.html');
