@@ -2,6 +2,7 @@
  * Issue #2, cases 1–6 and 8: marked-up tags stay inert until their category is
  * granted, in the script-tag build and in the npm build bundled into a page.
  */
+import type { Page } from 'playwright/test';
 import { banner, consentCookie, expect, fetchedUrls, otherCookies, preferences, ran, test } from '../support/test.js';
 
 const TRACKER_HOSTS = /aticdn\.net|googletagmanager\.com|facebook\.(net|com)|criteo\.net|abtasty\.com|youtube-nocookie\.com/;
@@ -76,11 +77,7 @@ for (const [build, path] of [
 
     test('the site’s markup wins over the catalogue: AB Tasty, marked up as personalisation, runs with personalisation alone', async ({ page, context }) => {
       // The catalogue files AB Tasty under analytics; the site chose personalisation for it.
-      await page.goto(path);
-      await page.waitForLoadState('load');
-      await banner(page).customise();
-      await preferences(page).toggle('Personnalisation');
-      await preferences(page).save();
+      await grantOnly(page, path, 'Personnalisation');
       await expect.poll(async () => (await ran(page)).sort()).toEqual(['abtasty', 'prenom-inline']);
       // Cookies are filed by name: the one the catalogue files under analytics still waits
       // (a site that files a vendor differently adds a cookie rule as well).
@@ -88,11 +85,7 @@ for (const [build, path] of [
     });
 
     test('marked-up tags the page inserts later follow the decision already made', async ({ page, network }) => {
-      await page.goto(path);
-      await page.waitForLoadState('load');
-      await banner(page).customise();
-      await preferences(page).toggle('Mesure d’audience');
-      await preferences(page).save();
+      await grantOnly(page, path, 'Mesure d’audience');
       await expect.poll(async () => (await ran(page)).sort()).toEqual(['gtag', 'gtag-inline', 'smarttag', 'smarttag-inline', 'smarttag-send']);
       // As a single-page app renders them: granted analytics runs at once, denied advertising waits.
       await page.evaluate(() => {
@@ -119,4 +112,13 @@ for (const [build, path] of [
       await expect.poll(() => network.trackerUrls().some((u) => u.includes('tr?id=late'))).toBe(true);
     });
   });
+}
+
+/** A first visit that grants one category from the preference centre, once the page has loaded. */
+async function grantOnly(page: Page, path: string, category: string) {
+  await page.goto(path);
+  await page.waitForLoadState('load');
+  await banner(page).customise();
+  await preferences(page).toggle(category);
+  await preferences(page).save();
 }
