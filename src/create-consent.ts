@@ -9,7 +9,7 @@ import { createBlocker } from './blocker/create-blocker.js';
 import { adoptEarlyBlocker } from './blocker/early-blocker.js';
 import type { BrowserWindow } from './browser-window.js';
 import { coreCatalogue } from './catalogue/generated/core-catalogue.js';
-import { isServiceDetails } from './catalogue/service-details.js';
+import { sanitizeServiceDetails } from './catalogue/service-details.js';
 import { createClassifier } from './classifier/create-classifier.js';
 import { scanPage } from './classifier/scan-page.js';
 import type { ResolvedConfig } from './config/types.js';
@@ -20,6 +20,7 @@ import { createEmitter, type Emitter } from './events/emitter.js';
 import { BUILT_IN_TEXTS, resolveLanguage, resolveTexts, textDirection } from './i18n/resolve-texts.js';
 import { startGoogleConsentMode } from './integrations/google-consent-mode.js';
 import { createLogger } from './logger.js';
+import { ownValue } from './own-property.js';
 import {
   allChoices,
   decide,
@@ -39,6 +40,8 @@ import { createStore } from './store/create-store.js';
 import { createUi, type Ui } from './ui/create-ui.js';
 import type { ServiceSwitches } from './ui/preferences-dialog.js';
 import { uiCategories, uiServices, type FoundService, type UiModel } from './ui/view-model.js';
+
+const EVENT_NAMES: readonly string[] = ['change', 'show', 'withdraw'];
 
 export interface ConsentEnvironment {
   /** The window to run in. @default globalThis.window */
@@ -154,16 +157,40 @@ export function startConsent(
   const categoryOf = (service: string): Category | undefined =>
     resolved.categories.find((c) => c.services.some((s) => s.id === service))?.id ?? classifier.describeService(service)?.category;
 
+  /** A typo (`isGranted('analytic')`) is a silent `false` forever: say so, once per name. */
+  const warned = new Set<string>();
+  const warnOnce = (key: string, message: string) => {
+    if (warned.has(key)) return;
+    warned.add(key);
+    win.console.warn(`[nexus-consent] ${message}`);
+  };
+  const known = [NECESSARY, ...categories];
+  const checkCategory = (category: unknown, method: string): boolean => {
+    if (typeof category === 'string' && known.includes(category)) return true;
+    warnOnce(`c:${String(category)}`, `${method}(${JSON.stringify(String(category))}): not a category of this site (${known.join(', ')}); it is never granted`);
+    return false;
+  };
+  const checkService = (service: unknown, method: string): service is string => {
+    if (typeof service === 'string' && categoryOf(service) !== undefined) return true;
+    warnOnce(`s:${String(service)}`, `${method}({ service: ${JSON.stringify(String(service))} }): neither the config nor the catalogue knows this service; it is never granted`);
+    return false;
+  };
+
   const api: ConsentApi = {
     get: () => state,
     isGranted: (target) => {
-      if (typeof target === 'string') return granted(target);
+      if (typeof target === 'string') return checkCategory(target, 'isGranted') && granted(target);
+      if (typeof target !== 'object' || target === null) return checkCategory(target, 'isGranted') && false;
+      if (target.category !== undefined && !checkCategory(target.category, 'isGranted')) return false;
+      if (!checkService(target.service, 'isGranted')) return false;
       const category = target.category ?? categoryOf(target.service);
       // A service nobody can place is not granted: never guess towards consent.
       return category !== undefined && granted(category, target.service);
     },
     whenGranted: (category) =>
       new Promise((resolve) => {
+        // An unknown category never settles: the warning is the only word the page gets.
+        checkCategory(category, 'whenGranted');
         if (granted(category)) resolve();
         else waiters.add({ category, resolve });
       }),
@@ -202,13 +229,24 @@ export function startConsent(
     showPreferences: () => ui?.showPreferences(),
     blocked: () => blocker.blocked(),
     scan: () => scanPage(win, classifier),
-    on: emitter.on,
+    on(event, handler) {
+      checkEvent(event);
+      return emitter.on(event, handler);
+    },
     off: emitter.off,
     destroy() {
       stopWatching();
       blocker.stop();
       ui?.destroy();
     },
+  };
+
+  /** `on('granted:analytic', …)` would never fire: warn like isGranted does. */
+  const checkEvent = (event: string) => {
+    const colon = event.indexOf(':');
+    const kind = colon < 0 ? event : event.slice(0, colon);
+    if (colon >= 0 && (kind === 'granted' || kind === 'denied')) checkCategory(event.slice(colon + 1), `on('${kind}:…')`);
+    else if (colon >= 0 || !EVENT_NAMES.includes(event)) warnOnce(`e:${event}`, `on(${JSON.stringify(event)}): no such event (${EVENT_NAMES.join(', ')}, granted:<category>, denied:<category>)`);
   };
 
   /** Services to list in the preference centre: what the page holds and what the blocker met. */
@@ -229,7 +267,8 @@ export function startConsent(
   };
 
   /** Catalogue details for the preference centre: given, or fetched once the page has loaded. */
-  let details = typeof resolved.serviceDetails === 'object' ? resolved.serviceDetails : undefined;
+  const detailsProblem = (problem: string) => log.error(`serviceDetails: ${problem}`);
+  let details = typeof resolved.serviceDetails === 'object' ? sanitizeServiceDetails(resolved.serviceDetails, detailsProblem) : undefined;
   if (resolved.ui && typeof resolved.serviceDetails === 'string') {
     const url = resolved.serviceDetails;
     // A 404 page or any other file fails to parse or to pass the check: logged, the dialog goes on without.
@@ -238,15 +277,16 @@ export function startConsent(
         .fetch(url)
         .then((response) => response.json())
         .then((data: unknown) => {
-          if (!isServiceDetails(data)) throw new TypeError('not a details file');
-          details = data;
+          details = sanitizeServiceDetails(data, detailsProblem);
         })
         .catch((error: unknown) => log.error(`serviceDetails: could not load ${url}:`, error));
     if (doc.readyState === 'complete') void load();
     else win.addEventListener('load', () => void load(), { once: true });
   }
 
-  if (resolved.ui) {
+  // A UI that cannot start (a hostile page, a broken stylesheet API) leaves the
+  // API and the blocker working: nothing is granted until someone decides.
+  if (resolved.ui) try {
     ui = createUi(doc, model, resolved.nonce, {
       acceptAll: api.acceptAll,
       rejectAll: api.rejectAll,
@@ -259,6 +299,8 @@ export function startConsent(
         dispatchDomEvent(win, 'show', { view });
       },
     });
+  } catch (error) {
+    log.error('the banner could not be shown; nothing is granted until a decision comes through the API:', error);
   }
 
   // Tags still being parsed are released once the whole document is there
@@ -281,7 +323,7 @@ export function startConsent(
 function uiModel(config: ResolvedConfig, doc: Document, win: BrowserWindow, gpc: boolean): UiModel {
   const language = resolveLanguage(
     { configured: config.language, documentLang: doc.documentElement.lang, browserLanguages: win.navigator.languages },
-    (code) => code in BUILT_IN_TEXTS || code in config.texts,
+    (code) => ownValue(BUILT_IN_TEXTS, code) !== undefined || ownValue(config.texts, code) !== undefined,
   );
   const texts = resolveTexts(language, config.texts);
   return {

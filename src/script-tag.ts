@@ -3,6 +3,10 @@
  * set `window.NexusConsent` to the instance, after calling every function the
  * page queued there before the SDK loaded. Loading a build twice leaves the
  * first instance in place.
+ *
+ * Whatever goes wrong here fails closed: a config the SDK refuses still starts
+ * the blocker with nothing granted (fail-closed.ts), and a page that left
+ * something odd in `window.NexusConsent` gets a warning, not a dead SDK.
  */
 import type { Catalogue } from './catalogue/catalogue.js';
 import type { ConsentConfig } from './config/types.js';
@@ -11,6 +15,7 @@ import type { BrowserWindow } from './browser-window.js';
 import { startConsent } from './create-consent.js';
 import { readScriptConfig } from './config/read-script-config.js';
 import { drainQueue, runCallback } from './events/preload-queue.js';
+import { startFailClosed } from './fail-closed.js';
 import type { Texts } from './i18n/texts.js';
 
 /** `window.NexusConsent` once loaded: the instance, plus `push` for the queue convention. */
@@ -20,35 +25,105 @@ export interface NexusConsentGlobal extends ConsentApi {
 
 export type PageWindow = BrowserWindow & { NexusConsent?: unknown; NexusConsentConfig?: unknown };
 
-function isInstance(value: unknown): value is NexusConsentGlobal {
-  return typeof value === 'object' && value !== null && typeof (value as NexusConsentGlobal).isGranted === 'function';
-}
+/** Brands the instances this SDK publishes: a stub with an `isGranted` is not one. */
+const INSTANCE = Symbol.for('nexus-consent.instance');
+const PREFIX = '[nexus-consent]';
 
 /**
  * Starts the script-tag build; `catalogues` and `languages` are built into this
  * variant (the full one adds the rest of the catalogue and every translation).
  */
 export function startScriptTag(win: PageWindow, catalogues: readonly Catalogue[], languages: Readonly<Record<string, Texts>> = {}): void {
-  const pending = win.NexusConsent;
+  const { console } = win;
+  let pending: unknown;
+  try {
+    pending = win.NexusConsent;
+  } catch (error) {
+    console.warn(PREFIX, 'reading window.NexusConsent threw; the pre-load queue is ignored:', error);
+  }
   if (isInstance(pending)) return;
-  const report = (error: unknown) => win.console.error('[nexus-consent]', error);
+  if (pending !== undefined && !Array.isArray(pending)) {
+    console.warn(PREFIX, 'window.NexusConsent held something other than the pre-load queue; replaced.');
+  }
+  // Only valid while this script runs for the first time, synchronously.
+  const script = win.document.currentScript as HTMLScriptElement | null;
+  warnIfLate(win, script);
+
+  const report = (error: unknown) => console.error(PREFIX, error);
   let api: ConsentApi;
   try {
-    const script = win.document.currentScript as HTMLScriptElement | null;
-    const config = readScriptConfig(win.NexusConsentConfig, script?.dataset);
+    const config = readScriptConfig(readGlobal(win, 'NexusConsentConfig'), script?.dataset);
     const texts = withLanguages(languages, config.texts) as ConsentConfig['texts'];
     api = startConsent(
       { ...config, catalogues: [...catalogues, ...(config.catalogues ?? [])], ...(texts === undefined ? {} : { texts }) },
       { window: win },
     );
   } catch (error) {
-    // Nothing is granted and the queue stays for a corrected copy to drain.
-    win.console.error(error instanceof Error ? error.message : error);
-    return;
+    // Nothing is granted: the blocker still holds every tracker it knows.
+    const text = error instanceof Error ? error.message : String(error);
+    console.error(`${text.startsWith('nexus-consent') ? text : `${PREFIX} ${text}`} — trackers stay blocked and nothing can be granted until the configuration is fixed.`);
+    api = startFailClosed(win, catalogues);
   }
   const global: NexusConsentGlobal = { ...api, push: (callback) => runCallback(callback, global, report) };
-  win.NexusConsent = global;
+  Object.defineProperty(global, INSTANCE, { value: true });
+  publish(win, global);
   drainQueue(pending, global, report);
+}
+
+function isInstance(value: unknown): boolean {
+  try {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[INSTANCE] === true;
+  } catch {
+    return false;
+  }
+}
+
+/** The config global, read once: a getter that throws is a config error like any other. */
+function readGlobal(win: PageWindow, name: 'NexusConsentConfig'): unknown {
+  try {
+    return win[name];
+  } catch (error) {
+    throw new Error(`nexus-consent: reading window.${name} threw (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** Sets `window.NexusConsent`, even over a property the page made read-only; warns when it cannot. */
+function publish(win: PageWindow, global: NexusConsentGlobal): void {
+  try {
+    Object.defineProperty(win, 'NexusConsent', { value: global, writable: true, configurable: true, enumerable: true });
+  } catch {
+    try {
+      win.NexusConsent = global;
+    } catch {
+      // Reported below.
+    }
+  }
+  let published = false;
+  try {
+    published = win.NexusConsent === global;
+  } catch {
+    // A getter that throws: not published.
+  }
+  if (!published) {
+    win.console.warn(PREFIX, 'window.NexusConsent is locked by the page: the SDK runs, but page code cannot reach it there.');
+  }
+}
+
+/**
+ * The SDK can only hold the tags parsed after it, and only if nothing runs
+ * before it: `async`, `defer` or an insertion by another script lets the
+ * page's first tags run (and fetch) unguarded.
+ */
+function warnIfLate(win: PageWindow, script: HTMLScriptElement | null): void {
+  const late = script
+    ? script.async || script.defer || win.document.readyState !== 'loading'
+    : win.document.readyState !== 'loading';
+  if (late) {
+    win.console.warn(
+      PREFIX,
+      'load the SDK with a plain synchronous <script>, the first script in <head> (no async, defer or tag manager): tags that run before it are not held.',
+    );
+  }
 }
 
 /** The page's strings win over the built-in translations, key by key. */
@@ -57,9 +132,10 @@ function withLanguages(languages: Readonly<Record<string, Texts>>, texts: unknow
   // A malformed `texts` is left for the validator to report.
   if (texts !== undefined && (typeof texts !== 'object' || texts === null)) return texts;
   const own = (texts ?? {}) as Record<string, unknown>;
-  const merged: Record<string, unknown> = { ...own };
+  const merged = Object.create(null) as Record<string, unknown>;
+  for (const code of Object.keys(own)) merged[code] = own[code];
   for (const [code, strings] of Object.entries(languages)) {
-    const mine = own[code];
+    const mine = Object.prototype.hasOwnProperty.call(own, code) ? own[code] : undefined;
     merged[code] = typeof mine === 'object' && mine !== null ? { ...strings, ...mine } : strings;
   }
   return merged;

@@ -36,3 +36,14 @@ export function integer(input: unknown, field: string, min: number, max: number,
   }
   return input;
 }
+
+/** http(s) URLs and paths only: a `javascript:` or `data:` link from outside must never reach an `href`. */
+export function isHttpUrlOrPath(input: unknown): input is string {
+  if (typeof input !== 'string' || input.trim() === '') return false;
+  try {
+    const { protocol } = new URL(input, 'https://base.invalid/');
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,8 +1,9 @@
 /** Thrown by `createConsent` for a bad config; `field` is the dotted path of the culprit. */
 export class ConsentConfigError extends Error {
   readonly field: string;
-  constructor(field: string, expected: string, received: unknown) {
-    super(`nexus-consent: config.${field} must be ${expected}; got ${describeValue(received)}`);
+  /** `got` replaces the description of `received` (e.g. what a throwing getter threw). */
+  constructor(field: string, expected: string, received: unknown, got = describeValue(received)) {
+    super(`nexus-consent: config.${field} must be ${expected}; got ${got}`);
     this.name = 'ConsentConfigError';
     this.field = field;
   }

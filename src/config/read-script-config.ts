@@ -7,9 +7,12 @@
  *           data-language="fr" data-revision="3"></script>
  */
 import { ConsentConfigError } from './config-error.js';
+import { copyPlain } from './copy-plain.js';
 import type { ConsentConfig } from './types.js';
 
-export function readScriptConfig(pageConfig: unknown, dataset: DOMStringMap | undefined): ConsentConfig {
+export function readScriptConfig(pageGlobal: unknown, dataset: DOMStringMap | undefined): ConsentConfig {
+  // Copied once: a getter or Proxy trap that throws is reported by field, and the page cannot change it later.
+  const pageConfig = copyPlain(pageGlobal, '');
   if (pageConfig !== undefined && (typeof pageConfig !== 'object' || pageConfig === null || Array.isArray(pageConfig))) {
     throw new ConsentConfigError('(window.NexusConsentConfig)', 'an object', pageConfig);
   }
@@ -23,5 +26,5 @@ export function readScriptConfig(pageConfig: unknown, dataset: DOMStringMap | un
     }
     fromAttributes.revision = revision;
   }
-  return { ...(pageConfig as Partial<ConsentConfig> | undefined), ...fromAttributes } as ConsentConfig;
+  return Object.assign(Object.create(null) as object, pageConfig, fromAttributes) as unknown as ConsentConfig;
 }

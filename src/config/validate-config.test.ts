@@ -102,7 +102,7 @@ describe('validateConfig', () => {
   it('takes serviceDetails as the details object or a URL, and names the field otherwise', () => {
     expect(validateConfig({ ...minimal, serviceDetails: '/js/nexus-consent.details.json' }).serviceDetails).toBe('/js/nexus-consent.details.json');
     const details = { format: 1, language: 'en', services: {} };
-    expect(validateConfig({ ...minimal, serviceDetails: details }).serviceDetails).toBe(details);
+    expect(validateConfig({ ...minimal, serviceDetails: details }).serviceDetails).toEqual(details);
     expect(fieldOf({ ...minimal, serviceDetails: 'javascript:alert(1)' })).toBe('serviceDetails');
     expect(fieldOf({ ...minimal, serviceDetails: { services: {} } })).toBe('serviceDetails');
   });

@@ -9,7 +9,9 @@ import type { TextKey } from '../i18n/texts.js';
 import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isServiceDetails, type ServiceDetails } from '../catalogue/service-details.js';
 import { validateSiteRules, type NameRule } from '../classifier/site-rules.js';
-import { arrayAt, HOST, integer, objectAt, onlyKeys, SERVICE_ID } from './check.js';
+import { arrayAt, HOST, integer, isHttpUrlOrPath, objectAt, onlyKeys, SERVICE_ID } from './check.js';
+import { copyPlain } from './copy-plain.js';
+import { isInheritedName } from '../own-property.js';
 import { ConsentConfigError } from './config-error.js';
 import { googleConsentMode } from './validate-google-consent-mode.js';
 import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, ResolvedConfig, ServiceConfig, ServiceCookieConfig } from './types.js';
@@ -21,10 +23,13 @@ export const CONFIG_KEYS = [
 ] as const satisfies readonly (keyof ConsentConfig)[];
 const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+/** `constructor` passes the id patterns, yet every plain object already has it: a page's lookups would find it. */
+const RESERVED = 'an id that is not a property every JavaScript object has (constructor, __proto__…)';
 const COOKIE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function validateConfig(input: unknown): ResolvedConfig {
-  const config = objectAt(input, '(root)', 'an object');
+  // Read once into data the SDK owns: a throwing getter names its field, a later swap changes nothing.
+  const config = objectAt(copyPlain(input, ''), '(root)', 'an object');
   onlyKeys(config, CONFIG_KEYS, '');
 
   const privacyPolicyUrl = safeUrl(config.privacyPolicyUrl, 'privacyPolicyUrl');
@@ -78,6 +83,7 @@ function categories(input: unknown): ResolvedCategory[] {
   return [...new Set(ids)].map((id) => {
     const field = `categories.${id}`;
     if (!CATEGORY_ID.test(id)) throw new ConsentConfigError(field, 'keyed by a lowercase id (a-z, 0-9, "-")', id);
+    if (isInheritedName(id)) throw new ConsentConfigError(field, RESERVED, id);
     const raw = given[id];
     const category: Partial<CategoryConfig> = raw === undefined ? {} : objectAt(raw, field, 'an object');
     onlyKeys(category as Record<string, unknown>, ['label', 'description', 'services'], `${field}.`);
@@ -111,6 +117,7 @@ function service(input: unknown, field: string): ServiceConfig {
   if (typeof s.id !== 'string' || !SERVICE_ID.test(s.id)) {
     throw new ConsentConfigError(`${field}.id`, 'a lowercase id such as "google-analytics"', s.id);
   }
+  if (isInheritedName(s.id)) throw new ConsentConfigError(`${field}.id`, RESERVED, s.id);
   if (typeof s.name !== 'string' || s.name.trim() === '') {
     throw new ConsentConfigError(`${field}.name`, 'a non-empty string', s.name);
   }
@@ -163,7 +170,7 @@ function texts(input: unknown): ResolvedConfig['texts'] {
   if (input === undefined) return {};
   const byLanguage = objectAt(input, 'texts', 'an object keyed by language code');
   for (const [language, strings] of Object.entries(byLanguage)) {
-    if (!LANGUAGE.test(language)) throw new ConsentConfigError(`texts.${language}`, 'keyed by a language code', language);
+    if (!LANGUAGE.test(language) || isInheritedName(language)) throw new ConsentConfigError(`texts.${language}`, 'keyed by a language code', language);
     const entries = objectAt(strings, `texts.${language}`, 'an object of strings');
     for (const [key, value] of Object.entries(entries)) {
       const field = `texts.${language}.${key}`;
@@ -187,18 +194,8 @@ function localised(input: unknown, field: string): LocalisedText | undefined {
 
 /** http(s) URLs and paths only: a `javascript:` link from config must never reach the page. */
 function safeUrl(input: unknown, field: string, expected = 'the URL of the privacy policy (http(s) or a path)'): string {
-  if (typeof input !== 'string' || input.trim() === '') {
-    throw new ConsentConfigError(field, expected, input);
-  }
-  let protocol: string;
-  try {
-    protocol = new URL(input, 'https://base.invalid/').protocol;
-  } catch {
-    protocol = '';
-  }
-  if (protocol !== 'https:' && protocol !== 'http:') {
-    throw new ConsentConfigError(field, 'an http(s) URL or a path', input);
-  }
+  if (typeof input !== 'string' || input.trim() === '') throw new ConsentConfigError(field, expected, input);
+  if (!isHttpUrlOrPath(input)) throw new ConsentConfigError(field, 'an http(s) URL or a path', input);
   return input;
 }
 

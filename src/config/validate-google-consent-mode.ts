@@ -6,6 +6,7 @@ import { CONSENT_TYPES, DEFAULT_MAPPING, type ConsentType, type GoogleConsentMod
 import { NECESSARY } from '../store/consent-record.js';
 import { arrayAt, integer, objectAt, onlyKeys } from './check.js';
 import { ConsentConfigError } from './config-error.js';
+import { ownValue } from '../own-property.js';
 
 const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 
@@ -15,8 +16,11 @@ export function googleConsentMode(input: unknown, categories: readonly string[])
   const given = input === true ? {} : objectAt(input, f, 'true or an object');
   onlyKeys(given, ['mapping', 'waitForUpdate', 'regions'], `${f}.`);
 
-  const mapping: Record<string, readonly ConsentType[]> = {};
-  for (const category of categories) if (DEFAULT_MAPPING[category]) mapping[category] = DEFAULT_MAPPING[category];
+  const mapping = Object.create(null) as Record<string, readonly ConsentType[]>;
+  for (const category of categories) {
+    const types = ownValue(DEFAULT_MAPPING, category);
+    if (types) mapping[category] = types;
+  }
   for (const [category, types] of Object.entries(given.mapping === undefined ? {} : objectAt(given.mapping, `${f}.mapping`))) {
     check(categories.includes(category) && category !== NECESSARY, `${f}.mapping.${category}`, 'keyed by a category that needs consent', category);
     mapping[category] = consentTypes(types, `${f}.mapping.${category}`);

@@ -6,6 +6,7 @@
 import { en } from './en.js';
 import { fr } from './fr.js';
 import type { Texts } from './texts.js';
+import { ownValue } from '../own-property.js';
 
 export const BUILT_IN_TEXTS: Readonly<Record<string, Texts>> = { fr, en };
 export const DEFAULT_LANGUAGE = 'fr';
@@ -41,8 +42,9 @@ export function resolveTexts(
   overrides: Readonly<Record<string, Partial<Texts>>>,
 ): Texts {
   const base = language.split('-')[0] ?? language;
-  const builtIn = BUILT_IN_TEXTS[language] ?? BUILT_IN_TEXTS[base] ?? en;
-  return { ...builtIn, ...overrides[base], ...overrides[language] };
+  // Codes come from the page (`<html lang="constructor">`): own keys only.
+  const builtIn = ownValue(BUILT_IN_TEXTS, language) ?? ownValue(BUILT_IN_TEXTS, base) ?? en;
+  return { ...builtIn, ...ownValue(overrides, base), ...ownValue(overrides, language) };
 }
 
 /** A config text that is either one string or one per language. */
@@ -52,7 +54,7 @@ export function localise(
 ): string | undefined {
   if (text === undefined || typeof text === 'string') return text;
   const base = language.split('-')[0] ?? language;
-  return text[language] ?? text[base] ?? text[DEFAULT_LANGUAGE] ?? Object.values(text)[0];
+  return ownValue(text, language) ?? ownValue(text, base) ?? ownValue(text, DEFAULT_LANGUAGE) ?? Object.values(text)[0];
 }
 
 /** Scripts written right to left (Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sindhi, Dhivehi, Kurdish Sorani, Uyghur). */

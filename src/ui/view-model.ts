@@ -1,6 +1,7 @@
 import type { ResolvedCategory, ServiceConfig } from '../config/types.js';
 import type { Texts } from '../i18n/texts.js';
 import { localise } from '../i18n/resolve-texts.js';
+import { ownValue } from '../own-property.js';
 import type { Category } from '../store/consent-record.js';
 import type { ServiceDetails } from '../catalogue/service-details.js';
 
@@ -51,7 +52,7 @@ export interface UiModel {
 
 export function uiCategories(categories: readonly ResolvedCategory[], texts: Texts, language: string): UiCategory[] {
   return categories.map((category) => {
-    const builtIn = BUILT_IN_TEXT_KEYS[category.id];
+    const builtIn = ownValue(BUILT_IN_TEXT_KEYS, category.id);
     return {
       id: category.id,
       label: localise(category.label, language) ?? (builtIn ? texts[builtIn[0]] : category.id),
@@ -86,13 +87,13 @@ export function uiServices(
   const byId = new Map(found.map((f) => [f.id, f]));
   const lang = details && details.language !== language.split('-')[0] ? details.language : undefined;
   const known = (id: string): UiCookie[] =>
-    (details?.services[id]?.cookies ?? []).map(([name, purpose, lifetime]) => ({ name, purpose, lifetime, lang }));
+    (ownValue(details?.services, id)?.cookies ?? []).map(([name, purpose, lifetime]) => ({ name, purpose, lifetime, lang }));
   const purpose = (category: Category) => uiCats.find((c) => c.id === category)?.description ?? '';
   const services: UiService[] = [];
   for (const category of categories) {
     if (category.id === 'necessary') continue;
     for (const service of category.services) {
-      const fallback = { policyUrl: details?.services[service.id]?.policyUrl, cookies: known(service.id) };
+      const fallback = { policyUrl: ownValue(details?.services, service.id)?.policyUrl, cookies: known(service.id) };
       services.push(fromConfig(service, category.id, byId.get(service.id), language, purpose(category.id), fallback));
       byId.delete(service.id);
     }
@@ -105,7 +106,7 @@ export function uiServices(
       name: displayName(f.id),
       vendor: f.vendor,
       description: purpose(f.category),
-      policyUrl: details?.services[f.id]?.policyUrl,
+      policyUrl: ownValue(details?.services, f.id)?.policyUrl,
       cookies: withPresent(known(f.id), f.cookies),
     });
   }

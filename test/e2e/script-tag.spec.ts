@@ -16,7 +16,9 @@ test('data-* attributes configure it, and a second copy leaves one instance', as
 test('a broken config names the bad field, shows nothing and grants nothing', async ({ page, network, consoleErrors }) => {
   await page.goto('/bad-config.html');
   await page.waitForLoadState('load');
-  expect(consoleErrors).toEqual(['nexus-consent: config.validityMonths must be an integer from 1 to 13; got number 24']);
+  expect(consoleErrors).toEqual([
+    'nexus-consent: config.validityMonths must be an integer from 1 to 13; got number 24 — trackers stay blocked and nothing can be granted until the configuration is fixed.',
+  ]);
   expect(await page.locator('[data-nexus-consent]').count()).toBe(0);
   expect(network.trackerUrls()).toEqual([]);
   expect(await ran(page)).toEqual([]);

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ConsentConfigError } from './config-error.js';
+import { copyPlain } from './copy-plain.js';
+import { validateConfig } from './validate-config.js';
+
+function errorOf(run: () => unknown): ConsentConfigError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConsentConfigError);
+    return error as ConsentConfigError;
+  }
+  throw new Error('expected a ConsentConfigError');
+}
+
+describe('copyPlain', () => {
+  it('copies plain data into null-prototype objects the page can no longer change', () => {
+    const texts = { fr: { acceptAll: 'OK' } };
+    const copy = copyPlain({ texts, list: [1, 'a', true, null] }, '') as Record<string, Record<string, Record<string, string>>>;
+    texts.fr.acceptAll = 'changed';
+    expect(copy.texts!.fr!.acceptAll).toBe('OK');
+    expect(Object.getPrototypeOf(copy)).toBeNull();
+    expect(Object.getPrototypeOf(copy.texts)).toBeNull();
+    expect(copy.list).toEqual([1, 'a', true, null]);
+  });
+
+  it('keeps "__proto__" and "constructor" as plain keys', () => {
+    const input = JSON.parse('{"__proto__": {"x": 1}, "constructor": "c"}') as unknown;
+    const copy = copyPlain(input, '') as Record<string, unknown>;
+    expect(Object.keys(copy)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(copy)).toBeNull();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('names the field whose getter throws', () => {
+    const error = errorOf(() =>
+      copyPlain({ cookie: { get name(): string { throw new Error('boom'); } } }, ''),
+    );
+    expect(error.field).toBe('cookie.name');
+    expect(error.message).toContain('boom');
+  });
+
+  it('reports a Proxy whose traps throw, at the root', () => {
+    const hostile = new Proxy({}, { ownKeys() { throw new Error('trap'); } });
+    expect(errorOf(() => copyPlain(hostile, '')).field).toBe('(root)');
+  });
+
+  it('refuses functions, symbols and cycles with the field named', () => {
+    expect(errorOf(() => copyPlain({ ui: () => true }, '')).field).toBe('ui');
+    expect(errorOf(() => copyPlain({ language: Symbol('x') }, '')).field).toBe('language');
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(errorOf(() => copyPlain({ texts: cycle }, '')).field).toMatch(/^texts(\.self)+$/);
+  });
+
+  it('lets validateConfig name the field of a throwing getter', () => {
+    const config = { get privacyPolicyUrl(): string { throw new TypeError('no'); } };
+    expect(errorOf(() => validateConfig(config)).field).toBe('privacyPolicyUrl');
+  });
+
+  it('keeps config texts by value: a text swapped later for a DOM-like object changes nothing', () => {
+    const texts: Record<string, Record<string, unknown>> = { fr: { acceptAll: 'J’accepte' } };
+    const resolved = validateConfig({ privacyPolicyUrl: '/p', texts });
+    texts.fr!.acceptAll = { nodeType: 1 };
+    expect(resolved.texts.fr?.acceptAll).toBe('J’accepte');
+  });
+});
+
+describe('ids every object already has', () => {
+  it.each(['constructor', 'hasownproperty'])('refuses the category id %s only when inherited', (id) => {
+    const run = () => validateConfig({ privacyPolicyUrl: '/p', categories: { [id]: {} } });
+    if (id in Object.prototype) expect(errorOf(run).field).toBe(`categories.${id}`);
+    else expect(run).not.toThrow();
+  });
+
+  it('refuses a service id "constructor"', () => {
+    const config = { privacyPolicyUrl: '/p', categories: { analytics: { services: [{ id: 'constructor', name: 'C' }] } } };
+    expect(errorOf(() => validateConfig(config)).field).toBe('categories.analytics.services[0].id');
+  });
+
+  it('refuses "__proto__" as a category even when parsed from JSON', () => {
+    const config = JSON.parse('{"privacyPolicyUrl": "/p", "categories": {"__proto__": {}}}') as unknown;
+    expect(errorOf(() => validateConfig(config)).field).toBe('categories.__proto__');
+  });
+});
