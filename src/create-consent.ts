@@ -96,7 +96,7 @@ export function startConsent(
   const report = (name: string, error: unknown) => {
     if (failed.has(name)) return;
     failed.add(name);
-    log.error(`${name} failed (told once; the other steps went on):`, error);
+    log.error(`${name} failed (logged once; the decision went on):`, error);
   };
   const step = (name: string, run: () => void) => {
     try {
@@ -108,7 +108,7 @@ export function startConsent(
   // Before any Google tag can read the queue: the defaults, then the stored decision.
   const consentMode =
     resolved.googleConsentMode &&
-    startGoogleConsentMode(win, resolved.googleConsentMode, categories, (error) => report('Google Consent Mode (a push to window.dataLayer)', error));
+    startGoogleConsentMode(win, resolved.googleConsentMode, categories, (error) => report('Google Consent Mode (window.dataLayer)', error));
   if (consentMode && state.status === 'decided') consentMode.update(granted);
   /** Global Privacy Control: the browser asks that advertising stay refused. */
   const gpc =
@@ -148,17 +148,17 @@ export function startConsent(
     state = next;
     allowedServices.clear();
     log.debug('consent changed', next);
-    step('saving the consent cookie', () => (next.status === 'decided' ? store.save(next.record) : store.clear()));
+    step('Saving the consent cookie', () => (next.status === 'decided' ? store.save(next.record) : store.clear()));
     step('Google Consent Mode', () => consentMode && consentMode.update(granted));
     if (withdrawn.length > 0) {
-      step('withdrawal clean-up', () => {
+      step('Withdrawal', () => {
         const report = { categories: withdrawn, ...blocker.withdraw() };
         log.debug('withdrawn', report);
         emitter.emit('withdraw', report);
         dispatchDomEvent(win, 'withdraw', report);
       });
     }
-    step('announcing the decision', () => {
+    step('An event', () => {
       emitter.emit('change', change);
       dispatchDomEvent(win, 'change', change);
       // Then one event per category whose answer is new — the first decision
@@ -179,7 +179,7 @@ export function startConsent(
         waiter.resolve();
       }
     }
-    if (withdrawn.length > 0 && resolved.reloadOnWithdraw) step('reloading after withdrawal', () => win.location.reload());
+    if (withdrawn.length > 0 && resolved.reloadOnWithdraw) step('Reload', () => win.location.reload());
     // Each tag is asked again at the moment it is released: a later refusal wins.
     else void blocker.releaseGranted(true);
   };
@@ -187,7 +187,7 @@ export function startConsent(
   /** Service switches: null-prototype, an id such as `__proto__` is just a key. */
   const switchesOf = (): Record<string, { category: Category; allowed: boolean }> => Object.create(null);
   const decideWith = (choices: Choices, method: ConsentMethod, services: ServiceSwitches = {}) => {
-    step('closing the banner', () => ui?.hide());
+    step('Closing the banner', () => ui?.hide());
     const switches = switchesOf();
     // What an undecided visitor allowed from a placeholder is recorded with
     // their decision, unless they refused everything or set it otherwise.

@@ -192,6 +192,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
     }
     options.onInertFrame(frame, categoriesOf(frame)[0] ?? 'necessary', frame.getAttribute(SERVICE_ATTRIBUTE) ?? undefined);
   };
+  const releaseFailed = (error: unknown) => log.error('release failed:', error);
   const allowed = (element: Element) => allowedOnce.has(element) || isReleasable(element, isGranted);
 
   const uninstall = [...(options.intercept === false ? [] : INTERCEPTORS), parsedTags].map((install) => install(ctx));
@@ -246,13 +247,13 @@ export function createBlocker(options: BlockerOptions): Blocker {
         } else releaser.recheck();
         tellRefused();
       } catch (error) {
-        log.error('release failed:', error);
+        releaseFailed(error);
       }
-      return releaser.release(findReleasable(doc, isGranted)).catch((error) => log.error('release failed:', error));
+      return releaser.release(findReleasable(doc, isGranted)).catch(releaseFailed);
     },
     allow(element) {
       allowedOnce.add(element);
-      return releaser.release([element]).catch((error) => log.error('release failed:', error));
+      return releaser.release([element]).catch(releaseFailed);
     },
     withdraw() {
       const withdrawn = (c: Classified | undefined) => c !== undefined && verdict(c) !== undefined;
