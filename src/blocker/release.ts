@@ -108,8 +108,10 @@ export function createReleaser(doc: Document, hooks: ReleaseHooks): Releaser {
       const fresh = elements.filter((element) => !queued.has(element));
       for (const element of fresh) queued.add(element);
       if (fresh.length === 0) return chain;
-      chain = chain.then(() => releaseInOrder(fresh));
-      return chain;
+      const run = chain.then(() => releaseInOrder(fresh));
+      // One failed run (told to the caller) must not stop the runs after it.
+      chain = run.catch(() => {});
+      return run;
     },
     recheck() {
       for (const [script, { original, done }] of loading) {
