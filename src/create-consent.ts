@@ -96,7 +96,7 @@ export function startConsent(
   const report = (name: string, error: unknown) => {
     if (failed.has(name)) return;
     failed.add(name);
-    log.error(`${name} failed (logged once; the decision went on):`, error);
+    log.error(`${name} failed (logged once; everything else went on):`, error);
   };
   const step = (name: string, run: () => void) => {
     try {
