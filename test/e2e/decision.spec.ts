@@ -80,6 +80,22 @@ test.describe('a refusal is final, even mid-release', () => {
     await expect(liveFrames(page, 'www.youtube.com')).toHaveCount(1);
   });
 
+  test('the service is asked too: a service refused in the same task as the grant stays held, the rest of its category goes', async ({ page }) => {
+    await page.goto(PAGE);
+    await page.waitForLoadState('load');
+    await page.evaluate(() => {
+      window.NexusConsent.acceptAll();
+      window.NexusConsent.update({}, { youtube: false, hotjar: false });
+    });
+    await expect(liveFrames(page, 'player.vimeo.com')).toHaveCount(1);
+    await expect.poll(async () => [...new Set(await ran(page))].sort(), { timeout: 10_000 }).toEqual(EVERYTHING.filter((name) => name !== 'hotjar'));
+    expect(await page.evaluate(() => window.__loaded)).toBe('error');
+    await settle(page);
+    expect(await ran(page)).not.toContain('hotjar');
+    await expect(liveFrames(page, 'www.youtube.com')).toHaveCount(0);
+    await expect(placeholder(page, 'YouTube')).toBeVisible();
+  });
+
   test('1,000 toggles ending on a refusal, in one task or spread over many, leave nothing live', async ({ page }) => {
     await page.goto(PAGE);
     await page.waitForLoadState('load');
