@@ -1,7 +1,8 @@
 /**
  * Vector 8: an embed (video, map, social post) that waits for consent is
  * replaced, where it stands, by a placeholder that says which service and
- * category it needs and offers to allow it. The iframe stays in the DOM,
+ * category it needs and offers to allow that one service — never its whole
+ * category, a decision the visitor did not make. The iframe stays in the DOM,
  * hidden, so that release puts it back in its exact place.
  */
 import { createElement as h } from './create-element.js';
