@@ -60,7 +60,7 @@ const mixed = new Set(); // OCD platforms that keep their own categories inside 
 for (const s of curated.services) {
   if (services.has(s.id)) throw new Error(`curated.ts: duplicate service id ${s.id}`);
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(s.id)) throw new Error(`curated.ts: bad service id ${s.id}`);
-  services.set(s.id, { id: s.id, vendor: s.vendor, core: s.core !== false, pinned: s.category });
+  services.set(s.id, { id: s.id, vendor: s.vendor, name: s.name, core: s.core !== false, pinned: s.category });
   for (const p of s.ocd ?? []) claim(ocdOwner, p, s.id, 'Open Cookie Database platform');
   for (const p of s.ocdMixed ?? []) claim(ocdOwner, p, s.id, 'Open Cookie Database platform'), mixed.add(p);
   for (const e of s.tpw ?? []) claim(tpwOwner, e, s.id, 'third-party-web entity');
@@ -348,7 +348,7 @@ import type { Catalogue } from '../catalogue.js';
 export const ${chunk.name}: Catalogue = {
   format: 1,
   services: [
-${list(used.map((id) => serviceEntry(id, services.get(id).vendor)))}
+${list(used.map((id) => serviceEntry(id, services.get(id).vendor, services.get(id).name)))}
   ],
   cookies: [
 ${list(body.cookies)}
@@ -364,10 +364,11 @@ ${list(body.urls)}
   stats[file] = { services: used.length, cookies: parts.cookies.length, storage: parts.storage.length, urls: parts.urls.length };
 }
 
-/** `id:Vendor`, or just `id` when the vendor is the id with a capital (`hotjar` → Hotjar). */
-function serviceEntry(id, vendor) {
-  if (/[:]/.test(id)) throw new Error(`service id ${id} has a colon`);
-  return vendor === id[0].toUpperCase() + id.slice(1) ? id : `${id}:${vendor}`;
+/** `id:Vendor`, or just `id` when the vendor is the id with a capital (`hotjar` → Hotjar); then `|Name`, if any. */
+function serviceEntry(id, vendor, name) {
+  if (/[:|]/.test(id) || /[|]/.test(vendor + (name ?? ''))) throw new Error(`service ${id}: a separator (: or |) in its id, vendor or name`);
+  const entry = vendor === id[0].toUpperCase() + id.slice(1) ? id : `${id}:${vendor}`;
+  return name === undefined ? entry : `${entry}|${name === vendor ? '' : name}`;
 }
 
 function groups(entries, index) {

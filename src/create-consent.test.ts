@@ -26,6 +26,41 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+describe('createConsent — the decision sequence (jsdom)', () => {
+  afterEach(() => void delete (window as unknown as { dataLayer?: unknown }).dataLayer);
+
+  it('goes on past a failing step: a frozen dataLayer costs the signal only, logged once', () => {
+    (window as unknown as { dataLayer: unknown }).dataLayer = Object.freeze([]);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const api = start({ googleConsentMode: true });
+    const seen: string[] = [];
+    api.on('change', () => seen.push('change'));
+    api.on('granted:analytics', () => seen.push('granted:analytics'));
+    expect(() => api.acceptAll()).not.toThrow();
+    expect(() => api.rejectAll()).not.toThrow();
+    expect(api.get()).toMatchObject({ status: 'decided', record: { method: 'reject-all' } });
+    expect(document.cookie).toContain('nexus_consent=');
+    expect(seen).toEqual(['change', 'granted:analytics', 'change']);
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0]![1])).toContain('Google Consent Mode');
+    error.mockRestore();
+  });
+
+  it('a change handler that throws does not stop the release or the other handlers', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const api = start();
+    document.body.innerHTML = '<img data-consent="analytics" data-src="https://t.example/p.gif">';
+    let after = false;
+    api.on('change', () => {
+      throw new Error('page bug');
+    });
+    api.on('change', () => (after = true));
+    api.acceptAll();
+    expect(after).toBe(true);
+    return vi.waitFor(() => expect(document.body.querySelector('img')!.getAttribute('src')).toBe('https://t.example/p.gif'));
+  });
+});
+
 describe('createConsent — event API (jsdom)', () => {
   it('starts undecided with only necessary granted', () => {
     const api = start();

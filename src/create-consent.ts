@@ -39,7 +39,7 @@ import { createCookieJar } from './store/cookie-jar.js';
 import { createStore } from './store/create-store.js';
 import { createUi, type Ui } from './ui/create-ui.js';
 import type { ServiceSwitches } from './ui/preferences-dialog.js';
-import { uiCategories, uiServices, type FoundService, type UiModel } from './ui/view-model.js';
+import { displayName, uiCategories, uiServices, type FoundService, type UiModel } from './ui/view-model.js';
 
 const EVENT_NAMES: readonly string[] = ['change', 'show', 'withdraw'];
 
@@ -85,9 +85,33 @@ export function startConsent(
     context,
   );
   let state: ConsentState = store.load();
-  const granted = (category: Category, service?: string) => stateGrants(state, category, service);
+  /**
+   * Services an undecided visitor allowed one by one from an embed's
+   * placeholder: for this page, until a decision records them (or refuses
+   * them). The stored record needs every category decided, and the visitor
+   * decided none: their record stays undecided and the banner stays.
+   */
+  const allowedServices = new Map<string, Category>();
+  const granted = (category: Category, service?: string) =>
+    stateGrants(state, category, service) || (service !== undefined && allowedServices.has(service));
+  /** Each failing step of a decision is told once, clearly; the others still run. */
+  const failed = new Set<string>();
+  const report = (name: string, error: unknown) => {
+    if (failed.has(name)) return;
+    failed.add(name);
+    log.error(`${name} failed (logged once; everything else went on):`, error);
+  };
+  const step = (name: string, run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      report(name, error);
+    }
+  };
   // Before any Google tag can read the queue: the defaults, then the stored decision.
-  const consentMode = resolved.googleConsentMode && startGoogleConsentMode(win, resolved.googleConsentMode, categories);
+  const consentMode =
+    resolved.googleConsentMode &&
+    startGoogleConsentMode(win, resolved.googleConsentMode, categories, (error) => report('Google Consent Mode (window.dataLayer)', error));
   if (consentMode && state.status === 'decided') consentMode.update(granted);
   /** Global Privacy Control: the browser asks that advertising stay refused. */
   const gpc =
@@ -106,53 +130,109 @@ export function startConsent(
     isGranted: granted,
     log,
     onInertFrame: (frame: HTMLIFrameElement, category: Category, service: string | undefined) =>
-      ui?.placeholders.show(frame, { category, service }),
+      ui?.placeholders.show(frame, { category, service, name: service && serviceName(service) }),
     onFrameReleased: (frame: HTMLIFrameElement) => ui?.placeholders.remove(frame),
+    decided: () => state.status === 'decided',
   };
   const blocker = adoptBlocker?.(win, blockerOptions) ?? createBlocker({ win, intercept: resolved.autoBlock, ...blockerOptions });
 
   const waiters = new Set<{ category: Category; resolve: () => void }>();
+  /**
+   * One decision, one named sequence: decide → persist → signals (Consent
+   * Mode) → withdrawal clean-up → events → release. Each step may fail (a
+   * frozen `dataLayer`, a cookie the browser refuses, a throwing handler)
+   * without stopping the next: the refusal still holds, the grant still
+   * releases, and the failure is logged once.
+   */
   const commit = (next: ConsentState) => {
+    // decide
     const change: ConsentChange = { state: next, previous: state };
     const withdrawn = categories.filter((c) => stateGrants(state, c) && !stateGrants(next, c));
     state = next;
-    if (next.status === 'decided') store.save(next.record);
-    else store.clear();
+    allowedServices.clear();
     log.debug('consent changed', next);
-    consentMode?.update(granted);
+    step('Saving the consent cookie', () => (next.status === 'decided' ? store.save(next.record) : store.clear()));
+    step('Google Consent Mode', () => consentMode && consentMode.update(granted));
     if (withdrawn.length > 0) {
-      const report = { categories: withdrawn, ...blocker.withdraw() };
-      log.debug('withdrawn', report);
-      emitter.emit('withdraw', report);
-      dispatchDomEvent(win, 'withdraw', report);
+      step('Withdrawal', () => {
+        const report = { categories: withdrawn, ...blocker.withdraw() };
+        log.debug('withdrawn', report);
+        emitter.emit('withdraw', report);
+        dispatchDomEvent(win, 'withdraw', report);
+      });
     }
-    emitter.emit('change', change);
-    dispatchDomEvent(win, 'change', change);
-    // Then one event per category whose answer is new — the first decision
-    // answers every category, later ones those that flipped: a script waiting
-    // for `analytics` listens to `granted:analytics` and ignores the rest.
-    const first = change.previous.status === 'undecided' && next.status === 'decided';
-    for (const category of categories) {
-      const now = stateGrants(next, category);
-      if (!first && now === stateGrants(change.previous, category)) continue;
-      const name = `${now ? 'granted' : 'denied'}:${category}` as const;
-      emitter.emit(name, { category, state: next });
-      dispatchDomEvent(win, name, { category, state: next });
-    }
+    step('An event', () => {
+      emitter.emit('change', change);
+      dispatchDomEvent(win, 'change', change);
+      // Then one event per category whose answer is new — the first decision
+      // answers every category, later ones those that flipped: a script waiting
+      // for `analytics` listens to `granted:analytics` and ignores the rest.
+      const first = change.previous.status === 'undecided' && next.status === 'decided';
+      for (const category of categories) {
+        const now = stateGrants(next, category);
+        if (!first && now === stateGrants(change.previous, category)) continue;
+        const name = `${now ? 'granted' : 'denied'}:${category}` as const;
+        emitter.emit(name, { category, state: next });
+        dispatchDomEvent(win, name, { category, state: next });
+      }
+    });
     for (const waiter of waiters) {
       if (granted(waiter.category)) {
         waiters.delete(waiter);
         waiter.resolve();
       }
     }
-    if (withdrawn.length > 0 && resolved.reloadOnWithdraw) win.location.reload();
-    else void blocker.releaseGranted();
+    if (withdrawn.length > 0 && resolved.reloadOnWithdraw) step('Reload', () => win.location.reload());
+    // Each tag is asked again at the moment it is released: a later refusal wins.
+    else void blocker.releaseGranted(true);
   };
 
+  /** Service switches: null-prototype, an id such as `__proto__` is just a key. */
+  const switchesOf = (): Record<string, { category: Category; allowed: boolean }> => Object.create(null);
   const decideWith = (choices: Choices, method: ConsentMethod, services: ServiceSwitches = {}) => {
-    ui?.hide();
-    commit({ status: 'decided', record: decide(choices, method, context(), state, services) });
+    step('Closing the banner', () => ui?.hide());
+    const switches = switchesOf();
+    // What an undecided visitor allowed from a placeholder is recorded with
+    // their decision, unless they refused everything or set it otherwise.
+    if (method !== 'reject-all') for (const [id, category] of allowedServices) switches[id] = { category, allowed: true };
+    for (const [id, s] of Object.entries(services)) switches[id] = s;
+    commit({ status: 'decided', record: decide(choices, method, context(), state, switches) });
   };
+  /** Sets some categories and services; every other one keeps its current answer (denied if undecided). */
+  const updateWith = (choices: Choices, services: ServiceSwitches) => {
+    const next = { ...Object.fromEntries(categories.map((c) => [c, granted(c)])), ...choices };
+    // Exceptions already recorded stay, unless their category was just set as a whole.
+    const switches = switchesOf();
+    if (state.status === 'decided') {
+      for (const [id, allowed] of Object.entries(state.record.services)) {
+        const category = categoryOf(id);
+        if (category && !Object.prototype.hasOwnProperty.call(choices, category)) switches[id] = { category, allowed };
+      }
+    }
+    decideWith(next, 'custom', Object.assign(switches, services));
+  };
+
+  /**
+   * A placeholder's button allows that one embed's service, nothing more: a
+   * decided visitor's record gains the exception, categories as they were; an
+   * undecided visitor's allowance holds for this page and the banner stays.
+   * An embed whose service nobody knows is shown alone, recording nothing.
+   */
+  const allowEmbed = (frame: Element, category: Category, service: string | undefined) => {
+    if (!service) void blocker.allow(frame);
+    else if (state.status === 'decided') updateWith({}, { [service]: { category, allowed: true } });
+    else {
+      allowedServices.set(service, category);
+      void blocker.releaseGranted();
+    }
+  };
+
+  /** A service's name as visitors know it: the site's config, the catalogue, else its id in words. */
+  const serviceName = (service: string): string =>
+    resolved.categories.flatMap((c) => c.services).find((s) => s.id === service)?.name ??
+    classifier.describeService(service)?.name ??
+    displayName(service);
+
   /** A service's category: the site's config first, then the catalogue. */
   const categoryOf = (service: string): Category | undefined =>
     resolved.categories.find((c) => c.services.some((s) => s.id === service))?.id ?? classifier.describeService(service)?.category;
@@ -205,21 +285,13 @@ export function startConsent(
       if (unknown.length > 0) {
         throw new TypeError(`nexus-consent: update() got unknown categories ${unknown.join(', ')}; known: ${categories.join(', ')}`);
       }
-      const next = { ...Object.fromEntries(categories.map((c) => [c, granted(c)])), ...choices };
-      // Exceptions already recorded stay, unless their category was just set as a whole.
-      const switches: Record<string, { category: Category; allowed: boolean }> = {};
-      if (state.status === 'decided') {
-        for (const [id, allowed] of Object.entries(state.record.services)) {
-          const category = categoryOf(id);
-          if (category && !(category in choices)) switches[id] = { category, allowed };
-        }
-      }
+      const switches = switchesOf();
       for (const [id, allowed] of Object.entries(services)) {
         const category = categoryOf(id);
         if (!category || !SERVICE_ID.test(id)) throw new TypeError(`nexus-consent: update() got an unknown service "${id}"; list it under categories.<id>.services`);
         switches[id] = { category, allowed };
       }
-      decideWith(next, 'custom', switches);
+      updateWith(choices, switches);
     },
     reset() {
       commit(UNDECIDED);
@@ -252,9 +324,9 @@ export function startConsent(
   /** Services to list in the preference centre: what the page holds and what the blocker met. */
   const found = (): FoundService[] => {
     const byId = new Map<string, FoundService & { cookies: string[] }>();
-    const add = (c: { service: string; vendor: string; category: Category }) => {
+    const add = (c: { service: string; name?: string; vendor: string; category: Category }) => {
       let entry = byId.get(c.service);
-      if (!entry) byId.set(c.service, (entry = { id: c.service, vendor: c.vendor, category: c.category, cookies: [] }));
+      if (!entry) byId.set(c.service, (entry = { id: c.service, name: c.name, vendor: c.vendor, category: c.category, cookies: [] }));
       return entry;
     };
     for (const c of blocker.seen()) add(c);
@@ -291,7 +363,7 @@ export function startConsent(
       acceptAll: api.acceptAll,
       rejectAll: api.rejectAll,
       save: (choices, services) => decideWith(choices, 'custom', services),
-      allow: (category) => api.update({ [category]: true }),
+      allow: allowEmbed,
       isGranted: granted,
       services: () => uiServices(resolved.categories, found(), model.language, model.categories, details),
       shown: (view) => {

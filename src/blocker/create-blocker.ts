@@ -16,7 +16,7 @@ import { networkRequests } from './interceptors/network-requests.js';
 import { parsedTags } from './interceptors/parsed-tags.js';
 import { storageWrites } from './interceptors/storage-writes.js';
 import { urlAttributes } from './interceptors/url-attributes.js';
-import { categoriesOf, findInert, findReleasable } from './marked-up-tags.js';
+import { categoriesOf, findInert, findReleasable, isReleasable } from './marked-up-tags.js';
 import { createReleaser } from './release.js';
 import { rememberRecentUrls } from './recent-urls.js';
 import { shouldBlock, type Classified } from './should-block.js';
@@ -54,13 +54,26 @@ export interface BlockerOptions {
   readonly onInertFrame?: (frame: HTMLIFrameElement, category: Category, service: string | undefined) => void;
   /** Called when an iframe goes live again. */
   readonly onFrameReleased?: (frame: HTMLIFrameElement) => void;
+  /**
+   * Whether the visitor has decided: then a held external script they refused
+   * gets an `error` event, as a blocked request would, so a loader waiting on
+   * it gives up. Undecided, it gets nothing and waits. @default never decided
+   */
+  readonly decided?: () => boolean;
 }
 
 export interface Blocker {
   /** Decides a held call now: it proceeds if its category is granted, else it is refused and logged. */
   holdCall(call: HeldCall): void;
-  /** Releases every inert tag whose categories are now all granted, in document order. */
-  releaseGranted(): Promise<void>;
+  /**
+   * Brings the page in line with the decision: stops released scripts that
+   * have not run yet and are no longer allowed, puts live frames no longer
+   * allowed back to sleep (after a decision), and releases every inert tag
+   * whose categories are now all granted, in document order.
+   */
+  releaseGranted(afterDecision?: boolean): Promise<void>;
+  /** Releases this one inert tag, whatever the categories say (the visitor asked for it); a later decision answers it again. */
+  allow(element: Element): Promise<void>;
   /** Deletes the cookies and storage keys of categories no longer granted, and stops their iframes. */
   withdraw(): CleanupReport;
   /** What was blocked so far. */
@@ -83,6 +96,10 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const nativeCookie = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie')!;
   const entries = createBlockedLog();
   const released = new WeakSet<Element>();
+  /** Tags the visitor let through one by one (a placeholder's button), and their live copies. */
+  let allowedOnce = new WeakSet<Element>();
+  /** Held scripts already told of a refusal. */
+  const refusedTold = new WeakSet<Element>();
   let failed = false;
   let releaseQueued = false;
   const classifyUrl = rememberRecentUrls((url: string, base: string) => classifier.classifyUrl(url, base));
@@ -167,21 +184,76 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const inertFrame = (element: Element) => {
     if (element.tagName !== 'IFRAME' || !options.onInertFrame) return;
     const frame = element as HTMLIFrameElement;
+    // A site's marked-up embed that does not name its service: the catalogue
+    // may know it, and then the visitor's choice for that service applies.
+    if (!frame.hasAttribute(SERVICE_ATTRIBUTE)) {
+      const service = classifyUrl(frame.getAttribute('data-src') ?? '', doc.baseURI)?.service;
+      if (service) native.set(frame, SERVICE_ATTRIBUTE, service);
+    }
     options.onInertFrame(frame, categoriesOf(frame)[0] ?? 'necessary', frame.getAttribute(SERVICE_ATTRIBUTE) ?? undefined);
   };
+  const releaseFailed = (error: unknown) => log.error('release failed:', error);
+  const allowed = (element: Element) => allowedOnce.has(element) || isReleasable(element, isGranted);
 
   const uninstall = [...(options.intercept === false ? [] : INTERCEPTORS), parsedTags].map((install) => install(ctx));
   const releaser = createReleaser(doc, {
-    released(element) {
+    released(element, original) {
       released.add(element);
+      if (original && allowedOnce.has(original)) allowedOnce.add(element);
       if (element.tagName === 'IFRAME') options.onFrameReleased?.(element as HTMLIFrameElement);
     },
+    allowed,
   });
+
+  /** A live iframe can be stopped, unlike a script that ran: put those no longer allowed back to sleep. */
+  const sleepFrames = () => {
+    releaser.recheck();
+    for (const frame of doc.querySelectorAll('iframe[src]')) {
+      if (allowedOnce.has(frame)) continue;
+      released.delete(frame);
+      if (categoriesOf(frame).length === 0) ctx.holdElement(frame, 'script');
+      else if (!isReleasable(frame, isGranted)) {
+        native.set(frame, 'data-src', frame.getAttribute('src')!);
+        native.remove(frame, 'src');
+        inertFrame(frame);
+      }
+    }
+  };
+
+  /**
+   * Once decided, a held external script the visitor refused gets an `error`
+   * event (in a task of its own, as a failed load would), once: its loader
+   * gives up instead of waiting for ever. Undecided, it waits.
+   */
+  const tellRefused = () => {
+    if (!options.decided?.()) return;
+    for (const script of findInert(doc)) {
+      if (script.tagName !== 'SCRIPT' || !script.hasAttribute('src') || refusedTold.has(script) || allowed(script)) continue;
+      refusedTold.add(script);
+      win.setTimeout(() => {
+        if (!allowed(script)) script.dispatchEvent(new win.Event('error'));
+      });
+    }
+  };
 
   const blocker: Blocker = {
     holdCall: (call) => ctx.holdCall(call.kind, call.target, call.proceed, call.refuse),
-    releaseGranted() {
-      return releaser.release(findReleasable(doc, isGranted)).catch((error) => log.error('release failed:', error));
+    releaseGranted(afterDecision) {
+      try {
+        if (afterDecision) {
+          // A decision answers the one-by-one allowances again.
+          allowedOnce = new WeakSet();
+          sleepFrames();
+        } else releaser.recheck();
+        tellRefused();
+      } catch (error) {
+        releaseFailed(error);
+      }
+      return releaser.release(findReleasable(doc, isGranted)).catch(releaseFailed);
+    },
+    allow(element) {
+      allowedOnce.add(element);
+      return releaser.release([element]).catch(releaseFailed);
     },
     withdraw() {
       const withdrawn = (c: Classified | undefined) => c !== undefined && verdict(c) !== undefined;
@@ -189,17 +261,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
       const names = cookieNames(doc.cookie).filter((name) => withdrawn(classifier.classifyCookie(name)));
       const deletedCookies = deleteCookies(doc, names, write);
       const clearedStorageKeys = clearStorageKeys(win, (key) => withdrawn(classifier.classifyStorageKey(key)));
-      // A live iframe can be stopped, unlike a script: put it back to sleep.
-      for (const frame of doc.querySelectorAll('iframe[src]')) {
-        released.delete(frame);
-        const categories = categoriesOf(frame);
-        if (categories.length === 0) ctx.holdElement(frame, 'script');
-        else if (categories.some((c) => !isGranted(c, frame.getAttribute(SERVICE_ATTRIBUTE) ?? undefined))) {
-          native.set(frame, 'data-src', frame.getAttribute('src')!);
-          native.remove(frame, 'src');
-          inertFrame(frame);
-        }
-      }
+      sleepFrames();
       return { deletedCookies, remainingCookies: names.filter((n) => !deletedCookies.includes(n)), clearedStorageKeys };
     },
     seen: () => [...seen.values()],

@@ -14,7 +14,7 @@ import { createBlocker, type Blocker, type BlockerOptions, type HeldCall, type T
 
 const KEY = Symbol.for('nexus-consent.early-blocker');
 
-type Settable = Pick<BlockerOptions, 'classifier' | 'isGranted' | 'log' | 'onInertFrame' | 'onFrameReleased'>;
+type Settable = Pick<BlockerOptions, 'classifier' | 'isGranted' | 'log' | 'onInertFrame' | 'onFrameReleased' | 'decided'>;
 
 interface EarlyBlocker {
   readonly blocker: Blocker;
@@ -51,6 +51,7 @@ export function installEarlyBlocker(win: BrowserWindow, classifier: TrackerClass
     },
     onInertFrame: (...a) => current.onInertFrame?.(...a),
     onFrameReleased: (...a) => current.onFrameReleased?.(...a),
+    decided: () => current.decided?.() ?? false,
   });
   w[KEY] = {
     blocker,

@@ -37,14 +37,18 @@ export function findInert(root: ParentNode): Element[] {
 }
 
 /**
- * Inert tags whose every category is granted, in document order. A tag that
- * names its service (`data-consent-service="hotjar"`, written by the blocker
- * or by the site) follows the visitor's choice for that service.
+ * Whether an inert tag may go live: it names at least one category and every
+ * one is granted. A tag that names its service (`data-consent-service="hotjar"`,
+ * written by the blocker or by the site) follows the visitor's choice for that
+ * service.
  */
+export function isReleasable(element: Element, isGranted: (category: Category, service?: string) => boolean): boolean {
+  const categories = categoriesOf(element);
+  const service = element.getAttribute(SERVICE_ATTRIBUTE) ?? undefined;
+  return categories.length > 0 && categories.every((category) => isGranted(category, service));
+}
+
+/** Inert tags that may go live now, in document order. */
 export function findReleasable(root: ParentNode, isGranted: (category: Category, service?: string) => boolean): Element[] {
-  return findInert(root).filter((element) => {
-    const categories = categoriesOf(element);
-    const service = element.getAttribute(SERVICE_ATTRIBUTE) ?? undefined;
-    return categories.length > 0 && categories.every((category) => isGranted(category, service));
-  });
+  return findInert(root).filter((element) => isReleasable(element, isGranted));
 }

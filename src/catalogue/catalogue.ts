@@ -5,8 +5,11 @@
  * The format is compact on purpose — it ships in the script-tag build — and
  * plain data (strings only) so that it costs no code to load:
  *
- * - `services`: one `id:Vendor` string per service; entries point at a service
- *   by its position in this list.
+ * - `services`: one `id:Vendor` string per service (`id` alone when the vendor
+ *   is the id with a capital), then `|Name` when visitors know the service by
+ *   a name its id in words would not give (`youtube:Google|YouTube`; `|` alone:
+ *   the vendor's name, `hubspot:HubSpot|`); entries
+ *   point at a service by its position in this list.
  * - `cookies`, `storage`, `urls`: groups of entries, one string per group:
  *   `<service index><category letter><source letter><item>,<item>,…`
  *   - category letters: `n` necessary, `a` analytics, `d` advertising, `p` personalisation;

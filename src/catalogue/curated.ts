@@ -24,6 +24,12 @@ export interface CuratedService {
   readonly id: Lowercase<string>;
   /** Company shown to visitors, e.g. `Google`. */
   readonly vendor: string;
+  /**
+   * The service's name as visitors know it, when its id in words would not
+   * give it (`youtube` → `YouTube`): an embed's placeholder and the preference
+   * centre show it. @default the id in words (`google-analytics` → Google Analytics)
+   */
+  readonly name?: string;
   readonly category: BuiltInCategory;
   /** The vendor's documented purpose that decides `category`. */
   readonly why: string;
@@ -108,6 +114,7 @@ export const curated = {
     },
     {
       id: 'piwik-pro',
+      name: 'Piwik PRO',
       vendor: 'Piwik PRO',
       category: 'analytics',
       core: false,
@@ -119,6 +126,7 @@ export const curated = {
     },
     {
       id: 'mediametrie-estat',
+      name: 'Médiamétrie eStat',
       vendor: 'Médiamétrie',
       category: 'analytics',
       core: false,
@@ -159,6 +167,7 @@ export const curated = {
     },
     {
       id: 'ab-tasty',
+      name: 'AB Tasty',
       vendor: 'AB Tasty',
       category: 'analytics',
       why: 'AB Tasty runs A/B tests and measures their results: its cookies assign the visitor to a variation and track the tests’ goals.',
@@ -178,6 +187,7 @@ export const curated = {
     },
     {
       id: 'vwo',
+      name: 'VWO',
       vendor: 'Wingify',
       category: 'analytics',
       core: false,
@@ -251,6 +261,7 @@ export const curated = {
     },
     {
       id: 'fullstory',
+      name: 'FullStory',
       vendor: 'FullStory',
       category: 'analytics',
       core: false,
@@ -277,6 +288,7 @@ export const curated = {
     },
     {
       id: 'posthog',
+      name: 'PostHog',
       vendor: 'PostHog',
       category: 'analytics',
       core: false,
@@ -357,6 +369,7 @@ export const curated = {
     },
     {
       id: 'instagram-embed',
+      name: 'Instagram',
       vendor: 'Meta',
       category: 'advertising',
       why: 'Instagram embeds (instagram.com/embed.js, /p/<id>/embed) load Meta content that sees the visit; Meta uses it for ads (third-party-web: social).',
@@ -365,6 +378,7 @@ export const curated = {
     },
     {
       id: 'tiktok-pixel',
+      name: 'TikTok Pixel',
       vendor: 'TikTok',
       category: 'advertising',
       why: 'The TikTok pixel (analytics.tiktok.com) measures ad conversions and builds ad audiences; _ttp identifies the browser.',
@@ -375,6 +389,7 @@ export const curated = {
     },
     {
       id: 'linkedin-insight',
+      name: 'LinkedIn Insight Tag',
       vendor: 'LinkedIn',
       category: 'advertising',
       why: 'The LinkedIn Insight Tag (snap.licdn.com, px.ads.linkedin.com) tracks conversions and retargets visitors with LinkedIn ads.',
@@ -601,6 +616,7 @@ export const curated = {
     },
     {
       id: 'id5',
+      name: 'ID5',
       vendor: 'ID5',
       category: 'advertising',
       core: false,
@@ -688,6 +704,7 @@ export const curated = {
     },
     {
       id: 'cj-affiliate',
+      name: 'CJ Affiliate',
       vendor: 'CJ',
       category: 'advertising',
       core: false,
@@ -696,6 +713,7 @@ export const curated = {
     },
     {
       id: 'hubspot',
+      name: 'HubSpot',
       vendor: 'HubSpot',
       category: 'advertising',
       core: false,
@@ -735,6 +753,7 @@ export const curated = {
     // ─────────────────────── personalisation and embeds ───────────────────────
     {
       id: 'youtube',
+      name: 'YouTube',
       vendor: 'Google',
       category: 'advertising',
       why: 'Standard YouTube embeds (youtube.com/embed, iframe_api) set VISITOR_INFO1_LIVE and YSC, which Google uses for recommendations and ad personalisation (Open Cookie Database: Marketing). The privacy-enhanced youtube-nocookie.com player is a separate service.',
@@ -746,6 +765,7 @@ export const curated = {
     },
     {
       id: 'youtube-nocookie',
+      name: 'YouTube',
       vendor: 'Google',
       category: 'personalisation',
       why: 'YouTube’s privacy-enhanced mode (youtube-nocookie.com) does not use views to personalise ads, per Google, but the player still stores data on the device once played: embedded content, consent needed.',
@@ -770,6 +790,7 @@ export const curated = {
     },
     {
       id: 'spotify-embed',
+      name: 'Spotify',
       vendor: 'Spotify',
       category: 'personalisation',
       why: 'Spotify embeds (open.spotify.com/embed) play tracks and podcasts the visitor chooses; embedded content that stores data on the device.',
@@ -778,6 +799,7 @@ export const curated = {
     },
     {
       id: 'soundcloud',
+      name: 'SoundCloud',
       vendor: 'SoundCloud',
       category: 'personalisation',
       core: false,
@@ -834,6 +856,7 @@ export const curated = {
     },
     {
       id: 'iadvize',
+      name: 'iAdvize',
       vendor: 'iAdvize',
       category: 'personalisation',
       why: 'iAdvize is conversational commerce (chat with agents and experts) keeping the visitor’s conversation across pages.',
@@ -841,6 +864,7 @@ export const curated = {
     },
     {
       id: 'livechat',
+      name: 'LiveChat',
       vendor: 'LiveChat',
       category: 'personalisation',
       core: false,
@@ -851,6 +875,7 @@ export const curated = {
     },
     {
       id: 'tawk-to',
+      name: 'Tawk.to',
       vendor: 'tawk.to',
       category: 'personalisation',
       core: false,
@@ -940,6 +965,7 @@ export const curated = {
     },
     {
       id: 'google-recaptcha',
+      name: 'Google reCAPTCHA',
       vendor: 'Google',
       category: 'necessary',
       core: false,

@@ -9,6 +9,8 @@ export interface Classification {
   readonly service: string;
   /** Company shown to visitors, e.g. `Google`. */
   readonly vendor: string;
+  /** The service's name as visitors know it (`YouTube`), when its id in words would not say it. */
+  readonly name?: string;
   readonly category: Category;
   readonly source: ClassificationSource;
 }

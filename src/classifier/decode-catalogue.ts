@@ -25,9 +25,11 @@ export function decodeCatalogues(catalogues: readonly Catalogue[]): CatalogueInd
   for (const catalogue of catalogues) {
     if (catalogue.format !== 1) continue;
     const services = catalogue.services.map((entry) => {
-      const colon = entry.indexOf(':');
-      const id = colon < 0 ? entry : entry.slice(0, colon);
-      return { id, vendor: colon < 0 ? id.charAt(0).toUpperCase() + id.slice(1) : entry.slice(colon + 1) };
+      const [head = '', name] = entry.split('|');
+      const colon = head.indexOf(':');
+      const id = colon < 0 ? head : head.slice(0, colon);
+      const vendor = colon < 0 ? id.charAt(0).toUpperCase() + id.slice(1) : head.slice(colon + 1);
+      return { id, vendor, name: name === '' ? vendor : name };
     });
     const read = (groups: readonly string[], add: (item: string, value: Classification) => void) => {
       for (const group of groups) {
@@ -37,7 +39,7 @@ export function decodeCatalogues(catalogues: readonly Catalogue[]): CatalogueInd
         const source = SOURCES[group.charAt(digits.length + 1)];
         if (!service || !category || !source) continue;
         // One shared, frozen answer per group: classifying allocates nothing.
-        const value = Object.freeze({ service: service.id, vendor: service.vendor, category, source });
+        const value = Object.freeze({ service: service.id, vendor: service.vendor, category, source, ...(service.name && { name: service.name }) });
         if (!index.services.has(service.id)) index.services.set(service.id, value);
         for (const item of group.slice(digits.length + 2).split(',')) add(item, value);
       }

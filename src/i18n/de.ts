@@ -27,7 +27,7 @@ export const de = {
   cookieLifetime: 'Speicherdauer',
   placeholderLabel: 'Blockierter Inhalt: {service}',
   placeholderText: 'Dieser Inhalt ({service}) setzt Tracker der Kategorie „{category}“. Er wird nur mit Ihrer Einwilligung angezeigt.',
-  placeholderAllow: '„{category}“ erlauben und anzeigen',
+  placeholderAllow: '{service} erlauben und anzeigen',
   necessaryLabel: 'Unbedingt erforderlich',
   necessaryDescription:
     'Für den Betrieb der Website nötig: Sicherheit, Lastverteilung, Speichern Ihrer Wahl. Sie brauchen keine Einwilligung.',

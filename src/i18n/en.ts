@@ -27,7 +27,7 @@ export const en = {
   cookieLifetime: 'Lifetime',
   placeholderLabel: 'Blocked content: {service}',
   placeholderText: 'This content ({service}) sets trackers of the “{category}” category. It only shows with your consent.',
-  placeholderAllow: 'Allow “{category}” and show',
+  placeholderAllow: 'Allow {service} and show',
   necessaryLabel: 'Strictly necessary',
   necessaryDescription:
     'Needed for the site to work: security, load balancing, remembering your choices. They do not need your consent.',

@@ -27,7 +27,7 @@ export const es = {
   cookieLifetime: 'Duración',
   placeholderLabel: 'Contenido bloqueado: {service}',
   placeholderText: 'Este contenido ({service}) instala rastreadores de la categoría «{category}». Solo se muestra con su consentimiento.',
-  placeholderAllow: 'Permitir «{category}» y mostrar',
+  placeholderAllow: 'Permitir {service} y mostrar',
   necessaryLabel: 'Estrictamente necesarias',
   necessaryDescription:
     'Imprescindibles para el funcionamiento del sitio: seguridad, reparto de carga, recordar sus preferencias. No requieren su consentimiento.',

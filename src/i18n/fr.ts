@@ -29,7 +29,7 @@ export const fr = {
   cookieLifetime: 'Durée',
   placeholderLabel: 'Contenu bloqué : {service}',
   placeholderText: 'Ce contenu ({service}) dépose des traceurs de la catégorie « {category} ». Il ne s’affiche qu’avec votre accord.',
-  placeholderAllow: 'Autoriser « {category} » et afficher',
+  placeholderAllow: 'Autoriser {service} et afficher',
   necessaryLabel: 'Strictement nécessaires',
   necessaryDescription:
     'Indispensables au fonctionnement du site : sécurité, équilibrage de charge, mémorisation de vos choix. Ils ne demandent pas votre accord.',

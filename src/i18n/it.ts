@@ -27,7 +27,7 @@ export const it = {
   cookieLifetime: 'Durata',
   placeholderLabel: 'Contenuto bloccato: {service}',
   placeholderText: 'Questo contenuto ({service}) installa tracker della categoria «{category}». Viene mostrato solo con il tuo consenso.',
-  placeholderAllow: 'Consenti «{category}» e mostra',
+  placeholderAllow: 'Consenti {service} e mostra',
   necessaryLabel: 'Strettamente necessari',
   necessaryDescription:
     'Indispensabili al funzionamento del sito: sicurezza, bilanciamento del carico, memorizzazione delle tue scelte. Non richiedono il tuo consenso.',

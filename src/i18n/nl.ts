@@ -27,7 +27,7 @@ export const nl = {
   cookieLifetime: 'Bewaartermijn',
   placeholderLabel: 'Geblokkeerde inhoud: {service}',
   placeholderText: 'Deze inhoud ({service}) plaatst trackers van de categorie „{category}”. Hij wordt alleen met uw toestemming getoond.',
-  placeholderAllow: '„{category}” toestaan en tonen',
+  placeholderAllow: '{service} toestaan en tonen',
   necessaryLabel: 'Strikt noodzakelijk',
   necessaryDescription:
     'Nodig voor de werking van de site: beveiliging, taakverdeling, het onthouden van uw keuzes. Hiervoor is geen toestemming nodig.',

@@ -27,7 +27,10 @@ export interface Texts {
   readonly cookieName: string;
   readonly cookiePurpose: string;
   readonly cookieLifetime: string;
-  /** Placeholder of a blocked embed; `{service}` and `{category}` are filled in as text. */
+  /**
+   * Placeholder of a blocked embed; `{service}` (its name, `YouTube`) and
+   * `{category}` are filled in as text. The button allows that service alone.
+   */
   readonly placeholderLabel: string;
   readonly placeholderText: string;
   readonly placeholderAllow: string;

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validateConfig } from '../config/validate-config.js';
 import { ConsentConfigError } from '../config/config-error.js';
 import { consentTypeStates, DEFAULT_MAPPING, startGoogleConsentMode } from './google-consent-mode.js';
@@ -63,6 +63,35 @@ describe('startGoogleConsentMode', () => {
     expect(queue[0]).toEqual({ event: 'page-queued' });
     expect(Array.from(queue[1]!)[2]).toMatchObject({ region: ['US-CA'], analytics_storage: 'granted', ad_storage: 'denied', wait_for_update: 0 });
     expect(Array.from(queue[2]!)[2]).not.toHaveProperty('region');
+  });
+
+  it.each([
+    ['frozen', () => Object.freeze([])],
+    ['with a push that throws', () => Object.assign([], { push: () => { throw new Error('hostile'); } })],
+  ])('survives a dataLayer %s: nothing thrown, each failure handed to fail()', (_, make) => {
+    (window as unknown as { dataLayer: unknown }).dataLayer = make();
+    const fail = vi.fn();
+    const consentMode = startGoogleConsentMode(window, { mapping: DEFAULT_MAPPING, waitForUpdate: 500, regions: [] }, ['analytics'], fail);
+    expect(() => consentMode.update(only('analytics'))).not.toThrow();
+    expect(fail).toHaveBeenCalledTimes(3);
+    expect(fail.mock.calls[0]![0]).toBeInstanceOf(Error);
+  });
+
+  it('survives a dataLayer getter that throws, and a read-only non-array; replaces a writable non-array', () => {
+    const fail = vi.fn();
+    Object.defineProperty(window, 'dataLayer', { get: () => { throw new Error('hostile'); }, configurable: true });
+    expect(() => startGoogleConsentMode(window, { mapping: DEFAULT_MAPPING, waitForUpdate: 500, regions: [] }, [], fail).update(only())).not.toThrow();
+    expect(fail).toHaveBeenCalledTimes(3);
+    Object.defineProperty(window, 'dataLayer', { value: 42, writable: false, configurable: true });
+    fail.mockClear();
+    expect(() => startGoogleConsentMode(window, { mapping: DEFAULT_MAPPING, waitForUpdate: 500, regions: [] }, [], fail)).not.toThrow();
+    expect(fail).toHaveBeenCalledTimes(1);
+    Object.defineProperty(window, 'dataLayer', { value: 'not a queue', writable: true, configurable: true });
+    fail.mockClear();
+    startGoogleConsentMode(window, { mapping: DEFAULT_MAPPING, waitForUpdate: 500, regions: [] }, [], fail);
+    expect(fail).not.toHaveBeenCalled();
+    expect((window as unknown as { dataLayer: unknown[] }).dataLayer).toHaveLength(1);
+    delete (window as unknown as { dataLayer?: unknown }).dataLayer;
   });
 
   it('pushes an update and the nexus_consent_update event for each decision', () => {

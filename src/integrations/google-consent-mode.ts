@@ -71,17 +71,35 @@ export interface GoogleConsentMode {
   update(isGranted: (category: Category) => boolean): void;
 }
 
-/** Pushes the defaults now and returns what pushes the updates; `categories`: those the event reports. */
-export function startGoogleConsentMode(win: Window, options: GoogleConsentModeOptions, categories: readonly Category[]): GoogleConsentMode {
+/**
+ * Pushes the defaults now and returns what pushes the updates; `categories`:
+ * those the event reports. Never throws: a push the page's `dataLayer` refuses
+ * (frozen, a `push` or getter that throws, a read-only global) goes to `fail`
+ * and the decision goes on without that signal.
+ */
+export function startGoogleConsentMode(
+  win: Window,
+  options: GoogleConsentModeOptions,
+  categories: readonly Category[],
+  fail: (error: unknown) => void = () => {},
+): GoogleConsentMode {
   const host = win as unknown as Record<string, unknown>;
   // Google tags read Arguments objects from the queue (their `gtag` snippet
   // pushes `arguments`), plain arrays are ignored: push real ones.
   const gtag = function (..._args: unknown[]) {
     // eslint-disable-next-line prefer-rest-params -- Google tags require an Arguments object
-    queue().push(arguments);
+    push(arguments);
   };
   // Google's snippet creates it the same way; read it at each push, the page may have replaced it.
-  const queue = (): unknown[] => (Array.isArray(host.dataLayer) ? host.dataLayer : (host.dataLayer = []));
+  const push = (entry: unknown) => {
+    try {
+      let queue = host.dataLayer;
+      if (!Array.isArray(queue)) host.dataLayer = queue = [];
+      (queue as unknown[]).push(entry);
+    } catch (error) {
+      fail(error);
+    }
+  };
   const denied = consentTypeStates(options.mapping, () => false);
   for (const { region, granted } of options.regions) {
     const states: Record<string, unknown> = { ...denied };
@@ -92,7 +110,7 @@ export function startGoogleConsentMode(win: Window, options: GoogleConsentModeOp
   return {
     update(isGranted) {
       gtag('consent', 'update', { ...consentTypeStates(options.mapping, isGranted) });
-      queue().push({ event: 'nexus_consent_update', nexus_consent: Object.fromEntries(categories.map((c) => [c, isGranted(c)])) });
+      push({ event: 'nexus_consent_update', nexus_consent: Object.fromEntries(categories.map((c) => [c, isGranted(c)])) });
     },
   };
 }

@@ -18,8 +18,8 @@ export interface UiCallbacks {
   acceptAll(): void;
   rejectAll(): void;
   save(choices: Choices, services: ServiceSwitches): void;
-  /** Grant one category (from an embed's placeholder). */
-  allow(category: Category): void;
+  /** Allow one embed's service, or that embed alone when its service is unknown (from its placeholder). */
+  allow(frame: HTMLIFrameElement, category: Category, service: string | undefined): void;
   isGranted(category: Category, service?: string): boolean;
   /** The services to list, asked each time the preference centre opens. */
   services(): readonly UiService[];

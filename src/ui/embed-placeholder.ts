@@ -1,7 +1,8 @@
 /**
  * Vector 8: an embed (video, map, social post) that waits for consent is
  * replaced, where it stands, by a placeholder that says which service and
- * category it needs and offers to allow it. The iframe stays in the DOM,
+ * category it needs and offers to allow that one service — never its whole
+ * category, a decision the visitor did not make. The iframe stays in the DOM,
  * hidden, so that release puts it back in its exact place.
  */
 import { createElement as h } from './create-element.js';
@@ -12,7 +13,19 @@ export const PLACEHOLDER_ATTRIBUTE = 'data-nexus-consent-placeholder';
 
 export interface EmbedInfo {
   readonly category: string;
+  /** The service's id, when known: the button allows that service alone. */
   readonly service: string | undefined;
+  /** Its name as visitors know it (`YouTube`). */
+  readonly name?: string | undefined;
+}
+
+/**
+ * Fills `{service}` and `{category}` with text taken literally: a function
+ * replacement, so `$&`, `$'` or `` $` `` in a title or name stay as written
+ * (a replacement string would expand them).
+ */
+export function fillTemplate(text: string, values: Readonly<Record<'service' | 'category', string>>): string {
+  return text.replace(/\{(service|category)\}/g, (_, key: 'service' | 'category') => values[key]);
 }
 
 export interface Placeholders {
@@ -24,20 +37,21 @@ export function createPlaceholders(
   doc: Document,
   model: UiModel,
   adoptStyles: StyleAdopter,
-  allow: (category: string) => void,
+  allow: (frame: HTMLIFrameElement, category: string, service: string | undefined) => void,
 ): Placeholders {
   const shown = new WeakMap<HTMLIFrameElement, HTMLElement>();
   return {
     show(frame, info) {
       if (shown.get(frame)?.isConnected || !frame.parentNode) return;
       const category = model.categories.find((c) => c.id === info.category)?.label ?? info.category;
-      const service = info.service ?? frame.getAttribute('title') ?? category;
-      const fill = (text: string) => text.replaceAll('{service}', service).replaceAll('{category}', category);
+      // The service's name; for an embed nobody knows, the page's own title for it.
+      const service = info.name ?? frame.getAttribute('title') ?? category;
+      const fill = (text: string) => fillTemplate(text, { service, category });
       const host = h(doc, 'div', { [PLACEHOLDER_ATTRIBUTE]: '' });
       const shadow = host.attachShadow({ mode: 'open' });
       adoptStyles(shadow);
       const button = h(doc, 'button', { type: 'button', class: 'nc-btn' }, [fill(model.texts.placeholderAllow)]);
-      button.addEventListener('click', () => allow(info.category));
+      button.addEventListener('click', () => allow(frame, info.category, info.service));
       shadow.append(
         h(doc, 'div', { class: 'nc-placeholder', role: 'group', 'aria-label': fill(model.texts.placeholderLabel), lang: model.language, dir: dirAttribute(model) }, [
           h(doc, 'p', { class: 'nc-text' }, [fill(model.texts.placeholderText)]),

@@ -176,6 +176,9 @@ export function createPreferencesDialog(
         item.input.checked = isGranted(id);
         for (const [service, input] of item.services) input.checked = isGranted(id, service);
         syncCategory(item);
+        // Every listed service allowed one by one is not the category granted
+        // (a service found later would still need consent): mixed, not checked.
+        if (item.input.checked && !isGranted(id)) item.input.indeterminate = true;
       }
       if (!element.open) element.showModal();
     },

@@ -65,6 +65,8 @@ export function uiCategories(categories: readonly ResolvedCategory[], texts: Tex
 /** What the page revealed about a service: the catalogue's answer and the cookies it holds now. */
 export interface FoundService {
   readonly id: string;
+  /** The catalogue's name for it, when its id in words would not give it. */
+  readonly name?: string | undefined;
   readonly vendor: string;
   readonly category: Category;
   readonly cookies: readonly string[];
@@ -103,7 +105,7 @@ export function uiServices(
     services.push({
       id: f.id,
       category: f.category,
-      name: displayName(f.id),
+      name: f.name ?? displayName(f.id),
       vendor: f.vendor,
       description: purpose(f.category),
       policyUrl: ownValue(details?.services, f.id)?.policyUrl,

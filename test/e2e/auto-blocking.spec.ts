@@ -112,10 +112,10 @@ test('before any decision: no tracker runs, sends or writes, vector by vector', 
   expect(targets('cookie')).toEqual(['_ga', '_fbp', '_hjSessionUser_3456789']);
   expect(targets('storage')).toEqual(['_hjid', '_hjSession_3456789']);
   // 8. embeds show an accessible placeholder naming the service and the category
-  const placeholder = page.getByRole('group', { name: 'Contenu bloqué : youtube' });
+  const placeholder = page.getByRole('group', { name: 'Contenu bloqué : YouTube' });
   await expect(placeholder).toBeVisible();
-  await expect(placeholder.getByRole('button', { name: 'Autoriser « Publicité » et afficher' })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Contenu bloqué : vimeo' })).toBeVisible();
+  await expect(placeholder.getByRole('button', { name: 'Autoriser YouTube et afficher' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Contenu bloqué : Vimeo' })).toBeVisible();
   await expect(page.locator('iframe#video')).toBeHidden();
 });
 
@@ -180,7 +180,7 @@ test('withdrawal: cookies and storage of withdrawn categories go, embeds stop, n
   expect(report.remainingCookies).toEqual([]);
   // An iframe can be stopped, unlike a script that already runs.
   await expect(page.locator('iframe#video')).toBeHidden();
-  await expect(page.getByRole('group', { name: 'Contenu bloqué : youtube' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Contenu bloqué : YouTube' })).toBeVisible();
   expect(await consentCookie(context)).toBeDefined();
 
   network.clear();

@@ -25,7 +25,7 @@ for (const [name, policy] of Object.entries(POLICIES)) {
     await expect(banner(page).region).toBeVisible();
     // Styled: the stylesheet applied (a fixed bar), not blocked.
     expect(await banner(page).region.evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
-    await expect(page.getByRole('group', { name: /Contenu bloqué : youtube/ })).toBeVisible();
+    await expect(page.getByRole('group', { name: /Contenu bloqué : YouTube/ })).toBeVisible();
     await banner(page).customise();
     await expect(preferences(page).dialog).toBeVisible();
     await preferences(page).toggle('Mesure d’audience');

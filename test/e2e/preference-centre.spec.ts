@@ -72,7 +72,7 @@ test('each service shows its vendor, purpose, policy and the cookies it sets —
   // The YouTube embed was found by the catalogue: listed under its category, with its vendor.
   await dialog.locator('[data-category="advertising"] summary').click();
   await expect(dialog.locator('[data-service="youtube"]')).toContainText('Google.');
-  await expect(dialog.getByRole('checkbox', { name: 'Youtube' })).toBeChecked();
+  await expect(dialog.getByRole('checkbox', { name: 'YouTube', exact: true })).toBeChecked();
 });
 
 test('switching a category switches its services; a service off makes it mixed; all off unchecks it', async ({ page }) => {

@@ -18,16 +18,24 @@ export interface Network {
   /** URLs of requests to stand-in trackers. */
   trackerUrls(): string[];
   clear(): void;
+  /**
+   * Holds the responses to URLs containing `part` until the returned function
+   * is called: a slow tracker script, without a timing guess (the test decides
+   * when it arrives). Requests made after the release are answered at once.
+   */
+  hold(part: string): () => void;
 }
 
 export async function interceptNetwork(context: BrowserContext): Promise<Network> {
   const requests: ThirdPartyRequest[] = [];
+  const gates = new Map<string, Promise<void>>();
   await context.route(
     (url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1',
     async (route) => {
       const url = new URL(route.request().url());
       const standIn = findStandIn(url);
       requests.push({ url: url.href, standIn });
+      for (const [part, gate] of gates) if (url.href.includes(part)) await gate;
       if (!standIn) return route.abort('blockedbyclient');
       if (standIn.kind === 'script') {
         return route.fulfill({ status: 200, contentType: 'text/javascript', body: standIn.body ?? '' });
@@ -43,5 +51,13 @@ export async function interceptNetwork(context: BrowserContext): Promise<Network
     requests,
     trackerUrls: () => requests.filter((r) => r.standIn).map((r) => r.url),
     clear: () => void requests.splice(0),
+    hold(part) {
+      let open = () => {};
+      gates.set(part, new Promise<void>((resolve) => (open = resolve)));
+      return () => {
+        gates.delete(part);
+        open();
+      };
+    },
   };
 }
