@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
 import { isFetchingLink, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, srcsetUrls, URL_ATTRIBUTES, WATCHED_SELECTOR } from './element-sources.js';
+import { connections } from './interceptors/connections.js';
 import { collectUnguarded, saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
 import { domInsertion } from './interceptors/dom-insertion.js';
 import { htmlStrings } from './interceptors/html-strings.js';
@@ -16,9 +17,7 @@ import { navigation } from './interceptors/navigation.js';
 import { networkRequests } from './interceptors/network-requests.js';
 import { parsedTags } from './interceptors/parsed-tags.js';
 import { createRealmGuard, otherRealms } from './interceptors/realms.js';
-import { sockets } from './interceptors/sockets.js';
 import { storageWrites } from './interceptors/storage-writes.js';
-import { workers } from './interceptors/workers.js';
 import { urlAttributes } from './interceptors/url-attributes.js';
 import { categoriesOf, findInert, findReleasable } from './marked-up-tags.js';
 import { createReleaser } from './release.js';
@@ -78,9 +77,9 @@ export interface Blocker {
 }
 
 /** Automatic blocking; the parsed-tags observer always runs (it also releases late marked-up tags). */
-const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, networkRequests, sockets, workers, navigation, storageWrites, otherRealms];
+const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, networkRequests, connections, navigation, storageWrites, otherRealms];
 /** What is installed into every other same-origin realm (iframes, popups): the calls a script there can make. */
-const REALM_INTERCEPTORS: readonly Interceptor[] = [networkRequests, sockets, workers, navigation, storageWrites, otherRealms];
+const REALM_INTERCEPTORS: readonly Interceptor[] = [networkRequests, connections, navigation, storageWrites, otherRealms];
 
 export function createBlocker(options: BlockerOptions): Blocker {
   const { win, classifier, isGranted, log } = options;

@@ -104,18 +104,11 @@ export function tryPatch(target: object, name: string, part: Part, wrap: (next: 
         part === 'new'
           ? // A Proxy keeps the constructor's prototype, statics and `instanceof` as they are.
             new Proxy(original as Fn, { construct: (t, args, newTarget) => s.fn(args, newTarget === s.dispatch ? t : newTarget) })
-          : part === 'set'
-            ? function (this: unknown, value: unknown) {
-                s.fn.call(this, value);
-              }
-            : part === 'get'
-              ? function (this: unknown) {
-                  return s.fn.call(this);
-                }
-              : function (this: unknown) {
-                  // eslint-disable-next-line prefer-rest-params -- forwarded as is, which the engine does without copying
-                  return s.fn.apply(this, arguments as unknown as unknown[]);
-                };
+          : // A method, getter or setter: the arguments forwarded as they are, which the engine does without copying.
+            function (this: unknown) {
+              // eslint-disable-next-line prefer-rest-params
+              return s.fn.apply(this, arguments as unknown as unknown[]);
+            };
       try {
         // An inherited property is shadowed by an own one, as Web IDL would define it there.
         const descriptor = own ?? { ...found, configurable: true, ...(prop === 'value' ? { writable: true } : {}) };
