@@ -94,7 +94,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const reportUnguarded = (names: string[]) => {
     if (names.length === 0 || warned) return;
     warned = true;
-    log.error(`could not guard: ${names.join(', ')} — the page locked them before the SDK loaded; load the SDK first, before any other script.`);
+    log.error(`could not guard ${names.join(', ')}: the page locked them before the SDK loaded (load it first)`);
   };
   let releaseQueued = false;
   const classifyUrl = rememberRecentUrls((url: string, base: string) => classifier.classifyUrl(url, base));

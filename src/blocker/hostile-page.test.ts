@@ -24,7 +24,7 @@ describe('a page that froze what the blocker patches', () => {
     const blocker = createBlocker({ win: window as BrowserWindow, classifier, isGranted: () => false, log });
     expect(log.error).toHaveBeenCalledTimes(1);
     const message = String(log.error.mock.calls[0]![0]);
-    expect(message).toMatch(/^could not guard: .*load the SDK first/);
+    expect(message).toMatch(/^could not guard .*: the page locked them before the SDK loaded \(load it first\)/);
     for (const name of ['fetch', 'Storage.setItem', 'Element.innerHTML', 'Element.append']) expect(message).toContain(name);
     // appendChild is defined on Node: patched there instead. document.cookie: on the document itself.
     expect(message).not.toContain('appendChild');

@@ -10,7 +10,7 @@ test('a page that froze prototypes and locked fetch and document.cookie first: t
   await expect(banner(page).region).toBeVisible();
   // One message, naming the vectors left open and what to do.
   expect(consoleErrors).toHaveLength(1);
-  expect(consoleErrors[0]).toMatch(/^\[nexus-consent\] could not guard: .*load the SDK first/);
+  expect(consoleErrors[0]).toMatch(/^\[nexus-consent\] could not guard .*: the page locked them before the SDK loaded \(load it first\)/);
   for (const name of ['fetch', 'Storage.setItem', 'XMLHttpRequest.open', 'XMLHttpRequest.send', 'Element.innerHTML', 'Element.append']) expect(consoleErrors[0]).toContain(name);
   // document.cookie was guarded on the document itself; appendChild where Node defines it.
   expect(consoleErrors[0]).not.toMatch(/cookie|appendChild/);

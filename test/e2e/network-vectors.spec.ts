@@ -116,7 +116,7 @@ test('a { toString } that names a tracker only the second time it is read: read 
   const result = await page.evaluate(() => {
     const sneaky = () => {
       let reads = 0;
-      return { toString: () => (reads++ ? 'https://api.mixpanel.com/track?v=sneaky' : '/first-party/jobs.json') };
+      return { toString: () => (reads++ ? 'https://api.mixpanel.com/track?v=sneaky' : '/first-party/jobs.json') } as unknown as string;
     };
     return Promise.all([
       fetch(sneaky()).then((r) => r.url),
@@ -146,4 +146,23 @@ test('the about:blank popup a page opens gets its calls guarded too (and is nati
   expect(await guarded()).toEqual([true, true, true]);
   await page.goto(PAGE);
   expect(await guarded()).toEqual([false, false, false]);
+});
+
+test('a cookie or a storage key written through an iframe’s document is held like the page’s own', async ({ page, context }) => {
+  const write = () =>
+    page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      document.body.appendChild(frame);
+      frame.contentDocument!.cookie = '_ga=GA1.1.1.1; path=/';
+      frame.contentWindow!.localStorage.setItem('_hjid', 'abc');
+      return localStorage.getItem('_hjid');
+    });
+  await page.goto(`${PAGE}?nexus-consent=off`);
+  expect(await write()).toBe('abc');
+  expect(await context.cookies()).toEqual([expect.objectContaining({ name: '_ga' })]);
+  await page.evaluate(() => localStorage.clear());
+  await context.clearCookies();
+  await page.goto(PAGE);
+  expect(await write()).toBeNull();
+  expect(await context.cookies()).toEqual([]);
 });

@@ -13,7 +13,7 @@
  * - EventSource: readyState CLOSED and `error` (HTML §9.2, "fail the connection");
  * - Worker, SharedWorker: `error`, as when the script fails to load (HTML §10.2.6.3).
  * What it returns is an object of the class asked for (`instanceof`, listeners
- * and `on…` handlers work); its methods do nothing (a WebSocket's `send`
+ * and `on…` handlers work, `url` and `readyState` answer); its methods do nothing (a WebSocket's `send`
  * before the connection opens throws natively: here it is dropped).
  *
  * A worker's script must be same-origin (a cross-origin URL throws a
@@ -68,7 +68,7 @@ function failed(win: BrowserWindow, prototype: object, name: string, url: string
     closed === undefined
       ? // A shared worker talks through its port: a real one, whose messages go nowhere.
         name === 'Worker' ? { postMessage: () => {}, terminate: stop } : { port: new win.MessageChannel().port1 }
-      : { url: resolved(win, url, name === 'WebSocket'), close: stop, send: () => {}, protocol: '', extensions: '', bufferedAmount: 0, withCredentials: false };
+      : { url: resolved(win, url), close: stop, send: () => {} };
   for (const key in own) Object.defineProperty(target, key, { configurable: true, value: own[key] });
   if (closed !== undefined) Object.defineProperty(target, 'readyState', { configurable: true, get: () => state });
   for (const type of handlers) {
@@ -91,12 +91,10 @@ function failed(win: BrowserWindow, prototype: object, name: string, url: string
   return target;
 }
 
-/** The URL as the object reports it: resolved, and http(s) made ws(s) for a WebSocket. */
-function resolved(win: BrowserWindow, url: string, socket: boolean): string {
+/** The URL as the object reports it: resolved. */
+function resolved(win: BrowserWindow, url: string): string {
   try {
-    const parsed = new win.URL(url, win.document.baseURI);
-    if (socket) parsed.protocol = parsed.protocol.replace('http', 'ws');
-    return parsed.href;
+    return new win.URL(url, win.document.baseURI).href;
   } catch {
     return url;
   }

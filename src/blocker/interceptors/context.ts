@@ -9,7 +9,7 @@ import type { NativeAttributes } from '../element-sources.js';
 import type { Classified } from '../should-block.js';
 import { patch } from './patches.js';
 
-export { collectUnguarded, patch, tryPatch, unguarded } from './patches.js';
+export { collectUnguarded, patch, tryPatch } from './patches.js';
 
 export type Via = 'html' | 'script';
 export type CallKind = 'fetch' | 'xhr' | 'beacon' | 'cookie' | 'storage' | 'websocket' | 'eventsource' | 'worker' | 'window' | 'form';

@@ -97,7 +97,7 @@ export const networkRequests: Interceptor = (ctx) => {
           if (!ctx.refuseNow('xhr', url)) return original.apply(this, args);
           // XHR "request error steps": state DONE, then the synchronous call throws, with no event.
           Object.defineProperty(this, 'readyState', { configurable: true, value: 4 });
-          throw new win.DOMException(`Failed to execute 'send' on 'XMLHttpRequest': Failed to load '${url}'.`, 'NetworkError');
+          throw new win.DOMException(`Failed to load ${url}`, 'NetworkError');
         },
       ),
     );

@@ -53,11 +53,11 @@ describe('patches undo in any order', () => {
     const seen: string[] = [];
     const a = tryPatch(proto, 'name', 'set', (set) => function (this: unknown, v: unknown) { seen.push(`a${String(v)}`); set.call(this, v); })!;
     const b = tryPatch(proto, 'name', 'set', (set) => function (this: unknown, v: unknown) { seen.push(`b${String(v)}`); set.call(this, v); })!;
-    (proto as { name: string }).name = 'x';
+    (proto as unknown as { name: string }).name = 'x';
     a();
-    (proto as { name: string }).name = 'y';
+    (proto as unknown as { name: string }).name = 'y';
     b();
-    (proto as { name: string }).name = 'z';
+    (proto as unknown as { name: string }).name = 'z';
     expect(seen).toEqual(['bx', 'ax', 'by']);
     expect(Object.getOwnPropertyDescriptor(proto, 'name')).toEqual(before);
   });

@@ -19,35 +19,37 @@
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- hooks forward any arguments
 type Fn = (this: any, ...args: any[]) => any;
+type Wrap = (next: Fn) => Fn;
 /** What a hook replaces: a method (or any data value), an accessor's getter or setter, or a constructor's [[Construct]]. */
 type Part = 'value' | 'get' | 'set' | 'new';
 interface Slot {
   /** The own descriptor before the first hook; undefined when it was inherited (undo deletes the shadow). */
   readonly own: PropertyDescriptor | undefined;
   readonly base: Fn;
-  readonly hooks: { wrap(next: Fn): Fn }[];
+  /** Active hooks, in the order they were added: the last one runs first. */
+  readonly hooks: Wrap[];
   /** The hooks composed over base: what the dispatcher calls. */
   fn: Fn;
-  dispatch: Fn;
+  dispatch?: Fn;
 }
 type Registry = WeakMap<object, Map<string, Slot>>;
 
 /** Versioned: another release of the SDK on the same page may shape its slots differently. */
 const KEY = Symbol.for('nexus-consent.patches.1');
-let fallbackRegistry: Registry | undefined;
+let shared: Registry | undefined;
 
 function registry(): Registry {
-  const g = globalThis as { [KEY]?: unknown };
-  try {
-    const shared = g[KEY];
-    if (shared instanceof WeakMap) return shared as Registry;
-    const created: Registry = new WeakMap();
-    Object.defineProperty(g, KEY, { value: created });
-    return created;
-  } catch {
-    // A page that took the key first: this copy keeps its own.
-    return (fallbackRegistry ??= new WeakMap());
+  if (!shared) {
+    const g = globalThis as { [KEY]?: unknown };
+    try {
+      if (!(g[KEY] instanceof WeakMap)) Object.defineProperty(g, KEY, { value: new WeakMap() });
+      shared = g[KEY] as Registry;
+    } catch {
+      // A page that took the key first: this copy keeps its own.
+      shared = new WeakMap();
+    }
   }
+  return shared;
 }
 
 let failures: string[] | undefined;
@@ -64,11 +66,6 @@ export function collectUnguarded(run: () => void): string[] {
   return [...new Set(mine)];
 }
 
-/** Reports a vector that could not be guarded (to the collector running, if any). */
-export function unguarded(name: string): void {
-  failures?.push(name);
-}
-
 const NOTHING = () => {};
 
 /**
@@ -76,30 +73,28 @@ const NOTHING = () => {};
  * property cannot be patched. A missing property (an API this browser lacks)
  * is nothing to patch: a no-op undo.
  */
-export function tryPatch(target: object, name: string, part: Part, wrap: (next: Fn) => Fn): (() => void) | undefined {
+export function tryPatch(target: object, name: string, part: Part, wrap: Wrap): (() => void) | undefined {
   try {
     const map = registry();
-    let slots = map.get(target);
+    const slots = map.get(target) ?? new Map<string, Slot>();
     const key = part + name;
-    let slot = slots?.get(key);
     const prop = part === 'new' ? 'value' : part;
+    const installed = () => Object.getOwnPropertyDescriptor(target, name)?.[prop];
+    let slot = slots.get(key);
     // A slot left passing through is reused only while its dispatcher is still in place.
-    if (slot && slot.hooks.length === 0 && Object.getOwnPropertyDescriptor(target, name)?.[prop] !== slot.dispatch) slot = undefined;
-    if (!slot) {
+    if (!slot || (!slot.hooks.length && installed() !== slot.dispatch)) {
       let holder: object | null = target;
       let found: PropertyDescriptor | undefined;
       while (holder && !(found = Object.getOwnPropertyDescriptor(holder, name))) holder = Object.getPrototypeOf(holder);
       const original: unknown = found?.[prop];
       if (typeof original !== 'function') return NOTHING;
       const own = holder === target ? found : undefined;
-      const s: Slot = {
+      const s: Slot = (slot = {
         own,
         base: part === 'new' ? (args: unknown[], newTarget: Fn) => Reflect.construct(original as Fn, args, newTarget) : (original as Fn),
         hooks: [],
         fn: original as Fn,
-        dispatch: NOTHING,
-      };
-      s.fn = s.base;
+      });
       s.dispatch =
         part === 'new'
           ? // A Proxy keeps the constructor's prototype, statics and `instanceof` as they are.
@@ -111,32 +106,29 @@ export function tryPatch(target: object, name: string, part: Part, wrap: (next: 
             };
       try {
         // An inherited property is shadowed by an own one, as Web IDL would define it there.
-        const descriptor = own ?? { ...found, configurable: true, ...(prop === 'value' ? { writable: true } : {}) };
-        Object.defineProperty(target, name, { ...descriptor, [prop]: s.dispatch });
+        Object.defineProperty(target, name, { ...(own ?? { ...found, configurable: true, ...(prop === 'value' && { writable: true }) }), [prop]: s.dispatch });
       } catch {
         // Frozen or locked: an inherited property may still be patched where it is defined.
         return own || !holder ? undefined : tryPatch(holder, name, part, wrap);
       }
-      if (!slots) map.set(target, (slots = new Map()));
-      slots.set(key, (slot = s));
+      map.set(target, slots.set(key, s));
     }
     const active = slot;
-    const hook = { wrap };
-    active.hooks.push(hook);
+    active.hooks.push(wrap);
     compose(active);
     return () => {
-      const i = active.hooks.indexOf(hook);
+      const i = active.hooks.indexOf(wrap);
       if (i < 0) return;
       active.hooks.splice(i, 1);
       compose(active);
-      if (active.hooks.length > 0) return;
+      // The last hook gone: the original back, unless the page patched over ours (its wrapper
+      // still calls the dispatcher, which now passes through) or froze it since.
+      if (active.hooks.length || installed() !== active.dispatch) return;
       try {
-        const now = Object.getOwnPropertyDescriptor(target, name);
-        // The page patched over ours: its wrapper still calls the dispatcher, which now passes through.
-        if (!now || now[prop] !== active.dispatch) return;
-        if (active.own) Object.defineProperty(target, name, { ...now, [prop]: active.own[prop] });
+        // Only this part back: a getter and a setter of one property may be hooked apart.
+        if (active.own) Object.defineProperty(target, name, { ...Object.getOwnPropertyDescriptor(target, name), [prop]: active.own[prop] });
         else delete (target as Record<string, unknown>)[name];
-        slots!.delete(key);
+        slots.delete(key);
       } catch {
         // Frozen since: the dispatcher stays, passing through.
       }
@@ -147,28 +139,22 @@ export function tryPatch(target: object, name: string, part: Part, wrap: (next: 
 }
 
 function compose(slot: Slot): void {
-  let fn = slot.base;
-  for (const hook of slot.hooks) fn = hook.wrap(fn);
-  slot.fn = fn;
+  slot.fn = slot.hooks.reduce((fn, wrap) => wrap(fn), slot.base);
 }
 
-/** How a patched property is named in the console: `fetch`, `Element.innerHTML`. */
-function nameOf(target: object, name: string): string {
-  try {
-    if ((target as Window).window === target) return name;
-    const owner = Object.prototype.hasOwnProperty.call(target, 'constructor') ? (target as { constructor: { name?: unknown } }).constructor.name : undefined;
-    return typeof owner === 'string' && owner ? `${owner}.${name}` : name;
-  } catch {
-    return name;
-  }
-}
-
-/** Patches, or tries each fallback in turn; reports the first target's name when none could be patched. */
-export function patch(targets: readonly object[], name: string, part: Part, wrap: (next: Fn) => Fn): () => void {
+/** Patches, or tries each fallback in turn; reports the first target by name (`Element.innerHTML`, `fetch`) when none could be patched. */
+export function patch(targets: readonly object[], name: string, part: Part, wrap: Wrap): () => void {
   for (const target of targets) {
     const undo = tryPatch(target, name, part, wrap);
     if (undo) return undo;
   }
-  if (targets[0]) unguarded(nameOf(targets[0], name));
+  let owner = '';
+  try {
+    const ctor = (targets[0] as { constructor?: { name: string; prototype: unknown } }).constructor;
+    if (ctor && ctor.prototype === targets[0]) owner = `${ctor.name}.`;
+  } catch {
+    // A hostile getter: the property's name alone.
+  }
+  failures?.push(owner + name);
   return NOTHING;
 }
