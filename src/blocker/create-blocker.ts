@@ -10,7 +10,7 @@ import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
 import { isFetchingLink, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, srcsetUrls, URL_ATTRIBUTES, WATCHED_SELECTOR } from './element-sources.js';
 import { connections } from './interceptors/connections.js';
-import { collectUnguarded, saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
+import { collectUnguarded, nativeDescriptor, saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
 import { domInsertion } from './interceptors/dom-insertion.js';
 import { htmlStrings } from './interceptors/html-strings.js';
 import { navigation } from './interceptors/navigation.js';
@@ -85,7 +85,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const { win, classifier, isGranted, log } = options;
   const doc = win.document;
   const native = saveNatives(win);
-  const nativeCookie = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie')!;
+  const nativeCookie = nativeDescriptor(win.Document.prototype, 'cookie')!;
   const entries = createBlockedLog();
   const released = new WeakSet<Element>();
   let failed = false;

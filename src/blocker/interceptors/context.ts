@@ -7,9 +7,9 @@ import type { BrowserWindow } from '../../browser-window.js';
 import type { BlockedKind } from '../blocked-log.js';
 import type { NativeAttributes } from '../element-sources.js';
 import type { Classified } from '../should-block.js';
-import { patch } from './patches.js';
+import { nativeDescriptor, patch } from './patches.js';
 
-export { collectUnguarded, patch, tryPatch } from './patches.js';
+export { collectUnguarded, nativeDescriptor, patch, tryPatch } from './patches.js';
 
 export type Via = 'html' | 'script';
 export type CallKind = 'fetch' | 'xhr' | 'beacon' | 'cookie' | 'storage' | 'websocket' | 'eventsource' | 'worker' | 'window' | 'form';
@@ -21,9 +21,9 @@ export interface Natives extends NativeAttributes {
 /** Saves the originals the blocker itself needs, before anything is patched. */
 export function saveNatives(win: BrowserWindow): Natives {
   const { setAttribute, removeAttribute } = win.Element.prototype;
-  // A page may have deleted or replaced it: then plain assignment is the best there is.
+  // Before any instance's hook; a page may have deleted it: then plain assignment is the best there is.
   const innerHtml =
-    Object.getOwnPropertyDescriptor(win.Element.prototype, 'innerHTML')?.set ??
+    nativeDescriptor(win.Element.prototype, 'innerHTML')?.set ??
     function (this: Element, html: string) {
       this.innerHTML = html;
     };

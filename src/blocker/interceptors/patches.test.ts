@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectUnguarded, patch, tryPatch } from './patches.js';
+import { collectUnguarded, nativeDescriptor, patch, tryPatch } from './patches.js';
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -164,5 +164,17 @@ describe('patches undo in any order', () => {
     expect((registry as WeakMap<object, unknown>).has(proto)).toBe(true);
     undo();
     expect((registry as WeakMap<object, Map<string, unknown>>).get(proto)!.size).toBe(0);
+  });
+});
+
+describe('nativeDescriptor', () => {
+  it('answers what the property was before any hook, for the blocker’s own use', () => {
+    const { proto } = fresh();
+    const before = Object.getOwnPropertyDescriptor(proto, 'name');
+    const undo = tryPatch(proto, 'name', 'set', (set) => set)!;
+    expect(Object.getOwnPropertyDescriptor(proto, 'name')).not.toEqual(before);
+    expect(nativeDescriptor(proto, 'name')).toEqual(before);
+    undo();
+    expect(nativeDescriptor(proto, 'name')).toEqual(before);
   });
 });

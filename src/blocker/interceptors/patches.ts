@@ -138,6 +138,16 @@ export function tryPatch(target: object, name: string, part: Part, wrap: Wrap): 
   }
 }
 
+/**
+ * The own descriptor `target[name]` had before any instance hooked it: what the
+ * blocker itself calls, so that a second instance does not go through the first's hooks.
+ */
+export function nativeDescriptor(target: object, name: string): PropertyDescriptor | undefined {
+  const slots = registry().get(target);
+  const slot = slots?.get(`set${name}`) ?? slots?.get(`get${name}`) ?? slots?.get(`value${name}`);
+  return slot ? slot.own : Object.getOwnPropertyDescriptor(target, name);
+}
+
 function compose(slot: Slot): void {
   slot.fn = slot.hooks.reduce((fn, wrap) => wrap(fn), slot.base);
 }
