@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { collectUnguarded, nativeDescriptor, patch, tryPatch } from './patches.js';
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
@@ -156,15 +156,29 @@ describe('patches undo in any order', () => {
     expect(failed).toEqual(['Doc.cookie', 'cookie']);
   });
 
-  it('the registry is shared through the global, so another copy of this module composes with this one', () => {
-    const registry = (globalThis as Record<symbol, unknown>)[Symbol.for('nexus-consent.patches.1')];
+  it('keeps the originals out of the page’s reach: nothing is added to the global', () => {
+    const before = Reflect.ownKeys(globalThis).length;
     const { proto } = fresh();
-    const undo = tryPatch(proto, 'greet', 'value', tag('!'))!;
-    expect(registry).toBeInstanceOf(WeakMap);
-    expect((registry as WeakMap<object, unknown>).has(proto)).toBe(true);
-    undo();
-    expect((registry as WeakMap<object, Map<string, unknown>>).get(proto)!.size).toBe(0);
+    tryPatch(proto, 'greet', 'value', tag('!'))!();
+    expect(Reflect.ownKeys(globalThis).length).toBe(before);
   });
+
+  for (const order of [[0, 1], [1, 0]]) {
+    it(`two copies of this module (the script tag and a bundle), undone in the order ${order.join(', ')}: nothing keeps hooking`, async () => {
+      vi.resetModules();
+      const first = await import('./patches.js');
+      vi.resetModules();
+      const copies = [first, await import('./patches.js')];
+      expect(copies[0]).not.toBe(copies[1]);
+      const { proto } = fresh();
+      const undos = copies.map((copy, i) => copy.tryPatch(proto, 'greet', 'value', tag(String(i)))!);
+      expect(proto.greet()).toBe('hi01');
+      undos[order[0]!]!();
+      expect(proto.greet()).toBe(`hi${order[1]}`);
+      undos[order[1]!]!();
+      expect(proto.greet()).toBe('hi');
+    });
+  }
 });
 
 describe('nativeDescriptor', () => {

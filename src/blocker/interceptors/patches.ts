@@ -8,10 +8,6 @@
  * exactly — unless the page patched over ours meanwhile (or froze the object),
  * in which case the dispatcher stays, passing straight through.
  *
- * The registry lives on the global under a Symbol.for key: the script-tag build
- * and an npm bundle on one page are separate copies of this module, yet patch
- * the same prototypes.
- *
  * A patch that cannot be installed (a frozen prototype, a non-configurable
  * accessor, a read-only global) throws nothing: an inherited method is then
  * patched where it is defined, else the name is reported to the collector that
@@ -32,25 +28,15 @@ interface Slot {
   fn: Fn;
   dispatch?: Fn;
 }
-type Registry = WeakMap<object, Map<string, Slot>>;
-
-/** Versioned: another release of the SDK on the same page may shape its slots differently. */
-const KEY = Symbol.for('nexus-consent.patches.1');
-let shared: Registry | undefined;
-
-function registry(): Registry {
-  if (!shared) {
-    const g = globalThis as { [KEY]?: unknown };
-    try {
-      if (!(g[KEY] instanceof WeakMap)) Object.defineProperty(g, KEY, { value: new WeakMap() });
-      shared = g[KEY] as Registry;
-    } catch {
-      // A page that took the key first: this copy keeps its own.
-      shared = new WeakMap();
-    }
-  }
-  return shared;
-}
+/**
+ * Slots by object. Private to this copy of the module on purpose: a registry on
+ * the global would hand every page script the originals (an unguarded `fetch`).
+ * Another copy (the script tag and an npm bundle on one page) sees this copy's
+ * dispatcher as the original and wraps it; undone in any order, each leaves a
+ * pass-through, so nothing keeps blocking — only an exact restoration needs the
+ * copies undone last-in-first-out.
+ */
+const registry = new WeakMap<object, Map<string, Slot>>();
 
 let failures: string[] | undefined;
 
@@ -75,8 +61,7 @@ const NOTHING = () => {};
  */
 export function tryPatch(target: object, name: string, part: Part, wrap: Wrap): (() => void) | undefined {
   try {
-    const map = registry();
-    const slots = map.get(target) ?? new Map<string, Slot>();
+    const slots = registry.get(target) ?? new Map<string, Slot>();
     const key = part + name;
     const prop = part === 'new' ? 'value' : part;
     const installed = () => Object.getOwnPropertyDescriptor(target, name)?.[prop];
@@ -111,7 +96,7 @@ export function tryPatch(target: object, name: string, part: Part, wrap: Wrap): 
         // Frozen or locked: an inherited property may still be patched where it is defined.
         return own || !holder ? undefined : tryPatch(holder, name, part, wrap);
       }
-      map.set(target, slots.set(key, s));
+      registry.set(target, slots.set(key, s));
     }
     const active = slot;
     active.hooks.push(wrap);
@@ -143,7 +128,7 @@ export function tryPatch(target: object, name: string, part: Part, wrap: Wrap): 
  * blocker itself calls, so that a second instance does not go through the first's hooks.
  */
 export function nativeDescriptor(target: object, name: string): PropertyDescriptor | undefined {
-  const slots = registry().get(target);
+  const slots = registry.get(target);
   const slot = slots?.get(`set${name}`) ?? slots?.get(`get${name}`) ?? slots?.get(`value${name}`);
   return slot ? slot.own : Object.getOwnPropertyDescriptor(target, name);
 }
