@@ -78,7 +78,11 @@ export interface Blocker {
 
 /** Automatic blocking; the parsed-tags observer always runs (it also releases late marked-up tags). */
 const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, networkRequests, connections, navigation, storageWrites, otherRealms];
-/** What is installed into every other same-origin realm (iframes, popups): the calls a script there can make. */
+/**
+ * What is installed into every other same-origin realm (iframes, popups) as it
+ * appears (realms.ts): the calls a script there can make. An interceptor added
+ * here guards frames too; any interceptor may hand a realm over with ctx.guardRealm(win).
+ */
 const REALM_INTERCEPTORS: readonly Interceptor[] = [networkRequests, connections, navigation, storageWrites, otherRealms];
 
 export function createBlocker(options: BlockerOptions): Blocker {
