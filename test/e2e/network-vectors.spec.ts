@@ -81,6 +81,8 @@ for (const vector of VECTORS) {
       const url = vector.url('control');
       expect(await run(page, vector.name, url)).toBe(vector.through);
       await expect.poll(() => reached(sent(), url, page.url())).toBe(true);
+      // A popup or a form's target frame finishes loading before the test closes the context under it.
+      await Promise.all(context.pages().flatMap((p) => p.frames().map((f) => f.waitForLoadState())));
     });
 
     test('before consent, nothing reaches it and the call fails as the network would', async ({ page, context, network, consoleErrors }) => {
@@ -107,6 +109,8 @@ for (const vector of VECTORS) {
       const url = vector.url('after');
       expect(await run(page, vector.name, url)).toBe(vector.through);
       await expect.poll(() => reached(sent(), url, page.url())).toBe(true);
+      // A popup or a form's target frame finishes loading before the test closes the context under it.
+      await Promise.all(context.pages().flatMap((p) => p.frames().map((f) => f.waitForLoadState())));
     });
   });
 }
