@@ -16,7 +16,8 @@ export type BlockedKind =
   | 'xhr'
   | 'beacon'
   | 'cookie'
-  | 'storage';
+  | 'storage'
+  | 'websocket' | 'eventsource' | 'worker' | 'window' | 'form';
 
 export interface BlockedEntry {
   readonly kind: BlockedKind;

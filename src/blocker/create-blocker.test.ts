@@ -88,3 +88,50 @@ const trackerExample: TrackerClassifier = {
   classifyCookie: () => undefined,
   classifyStorageKey: () => undefined,
 };
+
+/** Every own descriptor of every interface prototype and of the window: what patches could touch. */
+function snapshot(): Map<object, Record<string, PropertyDescriptor>> {
+  const globals = ['fetch', 'open', 'WebSocket', 'EventSource', 'Worker', 'SharedWorker'].map((name) => [name, Object.getOwnPropertyDescriptor(window, name)]);
+  const all = new Map<object, Record<string, PropertyDescriptor>>([[window, Object.fromEntries(globals.filter(([, d]) => d))]]);
+  for (const name of Object.getOwnPropertyNames(window)) {
+    const value = (window as unknown as Record<string, unknown>)[name];
+    if (typeof value === 'function' && typeof value.prototype === 'object' && value.prototype) all.set(value.prototype, Object.getOwnPropertyDescriptors(value.prototype));
+  }
+  return all;
+}
+
+function permutations(n: number): number[][] {
+  const go = (rest: number[]): number[][] => (rest.length <= 1 ? [rest] : rest.flatMap((x, i) => go(rest.filter((_, j) => j !== i)).map((p) => [x, ...p])));
+  return go([...Array(n).keys()]);
+}
+
+describe('several blockers on one page', () => {
+  for (const count of [2, 3]) {
+    for (const order of permutations(count)) {
+      it(`${count} blockers stopped in the order ${order.join(', ')}: the others keep holding, and the last puts every prototype back exactly`, () => {
+        const before = snapshot();
+        const blockers = [...Array(count).keys()].map(() => createBlocker({ win: window as BrowserWindow, classifier: trackerExample, isGranted: () => false, log: log() }));
+        const stopped = new Set<number>();
+        for (const i of order) {
+          blockers[i]!.stop();
+          stopped.add(i);
+          const img = new Image();
+          img.src = 'https://tracker.example/p.gif';
+          expect(img.getAttribute('src')).toBe(stopped.size === count ? 'https://tracker.example/p.gif' : null);
+        }
+        const after = snapshot();
+        expect(after.get(window)!.open!.value).toBe(before.get(window)!.open!.value);
+        const changed: string[] = [];
+        for (const [target, descriptors] of before) {
+          const now = after.get(target)!;
+          for (const key of new Set([...Reflect.ownKeys(descriptors), ...Reflect.ownKeys(now)])) {
+            const [a, b] = [descriptors[key as string], now[key as string]];
+            const same = a && b && Reflect.ownKeys(a).length === Reflect.ownKeys(b).length && Reflect.ownKeys(a).every((k) => Object.is(a[k as 'value'], b[k as 'value']));
+            if (!same) changed.push(`${String((target as { constructor?: { name?: string } }).constructor?.name)}.${String(key)}`);
+          }
+        }
+        expect(changed).toEqual([]);
+      });
+    }
+  }
+});

@@ -9,11 +9,14 @@ import type { Logger } from '../logger.js';
 import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
 import { isFetchingLink, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, srcsetUrls, URL_ATTRIBUTES, WATCHED_SELECTOR } from './element-sources.js';
-import { saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
+import { connections } from './interceptors/connections.js';
+import { collectUnguarded, nativeDescriptor, saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
 import { domInsertion } from './interceptors/dom-insertion.js';
 import { htmlStrings } from './interceptors/html-strings.js';
+import { navigation } from './interceptors/navigation.js';
 import { networkRequests } from './interceptors/network-requests.js';
 import { parsedTags } from './interceptors/parsed-tags.js';
+import { createRealmGuard, otherRealms } from './interceptors/realms.js';
 import { storageWrites } from './interceptors/storage-writes.js';
 import { urlAttributes } from './interceptors/url-attributes.js';
 import { categoriesOf, findInert, findReleasable, isReleasable } from './marked-up-tags.js';
@@ -87,13 +90,19 @@ export interface Blocker {
 }
 
 /** Automatic blocking; the parsed-tags observer always runs (it also releases late marked-up tags). */
-const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, networkRequests, storageWrites];
+const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, networkRequests, connections, navigation, storageWrites, otherRealms];
+/**
+ * What is installed into every other same-origin realm (iframes, popups) as it
+ * appears (realms.ts): the calls a script there can make. An interceptor added
+ * here guards frames too; any interceptor may hand a realm over with ctx.guardRealm(win).
+ */
+const REALM_INTERCEPTORS: readonly Interceptor[] = [networkRequests, connections, navigation, storageWrites, otherRealms];
 
 export function createBlocker(options: BlockerOptions): Blocker {
   const { win, classifier, isGranted, log } = options;
   const doc = win.document;
   const native = saveNatives(win);
-  const nativeCookie = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie')!;
+  const nativeCookie = nativeDescriptor(win.Document.prototype, 'cookie')!;
   const entries = createBlockedLog();
   const released = new WeakSet<Element>();
   /** Tags the visitor let through one by one (a placeholder's button), and their live copies. */
@@ -101,6 +110,13 @@ export function createBlocker(options: BlockerOptions): Blocker {
   /** Held scripts already told of a refusal. */
   const refusedTold = new WeakSet<Element>();
   let failed = false;
+  let warned = false;
+  /** Vectors a page locked before the SDK loaded (a frozen prototype, a read-only fetch…): said once. */
+  const reportUnguarded = (names: string[]) => {
+    if (names.length === 0 || warned) return;
+    warned = true;
+    log.error(`could not guard ${names.join(', ')}: the page locked them before the SDK loaded (load it first)`);
+  };
   let releaseQueued = false;
   const classifyUrl = rememberRecentUrls((url: string, base: string) => classifier.classifyUrl(url, base));
   const classifyCall = (kind: CallKind, target: string) => {
@@ -138,6 +154,17 @@ export function createBlocker(options: BlockerOptions): Blocker {
       if (c) record(kind, kind === 'cookie' || kind === 'storage' ? target : resolveHttpUrl(target, doc.baseURI) ?? target, c, 'script');
       (c ? refuse : proceed)();
     },
+    refuseNow(kind, target) {
+      try {
+        const c = ctx.checkCall(kind, target);
+        if (c) record(kind, resolveHttpUrl(target, doc.baseURI) ?? target, c, 'script');
+        return c !== undefined;
+      } catch (error) {
+        ctx.fail(error);
+        return false;
+      }
+    },
+    guardRealm: (other) => realms.guard(other),
     isReleased: (element) => released.has(element),
     holdElement(element, via) {
       const tag = element.tagName;
@@ -195,7 +222,20 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const releaseFailed = (error: unknown) => log.error('release failed:', error);
   const allowed = (element: Element) => allowedOnce.has(element) || isReleasable(element, isGranted);
 
-  const uninstall = [...(options.intercept === false ? [] : INTERCEPTORS), parsedTags].map((install) => install(ctx));
+  const realms = createRealmGuard(ctx, REALM_INTERCEPTORS, reportUnguarded);
+  const uninstall: (() => void)[] = [];
+  reportUnguarded(
+    collectUnguarded(() => {
+      for (const install of [...(options.intercept === false ? [] : INTERCEPTORS), parsedTags]) {
+        // One interceptor that cannot start must not keep the others (or the SDK) from starting.
+        try {
+          uninstall.push(install(ctx));
+        } catch (error) {
+          ctx.fail(error);
+        }
+      }
+    }),
+  );
   const releaser = createReleaser(doc, {
     released(element, original) {
       released.add(element);
@@ -273,17 +313,23 @@ export function createBlocker(options: BlockerOptions): Blocker {
       for (const element of root.querySelectorAll(WATCHED_SELECTOR)) ctx.holdElement(element, 'script');
     },
     stop() {
-      uninstall.forEach((undo) => undo());
+      for (const undo of [...uninstall.splice(0), realms.stop]) {
+        try {
+          undo();
+        } catch (error) {
+          log.error('could not remove a patch:', error);
+        }
+      }
     },
   };
   return blocker;
 }
 
-/** Absolute http(s) URL, or undefined for data:, blob:, about:, javascript: and garbage. */
+/** Absolute http(s) or ws(s) URL, or undefined for data:, blob:, about:, javascript: and garbage. */
 function resolveHttpUrl(url: string, base: string): string | undefined {
   try {
     const parsed = new URL(url, base);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+    return /^(http|ws)s?:$/.test(parsed.protocol) ? parsed.href : undefined;
   } catch {
     return undefined;
   }

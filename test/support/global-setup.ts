@@ -26,6 +26,7 @@ async function bundle(entry: string, output: string): Promise<void> {
 export default async function globalSetup(): Promise<void> {
   await bundle('test/fixtures/npm/main.js', 'test/fixtures/npm/bundle.js');
   await bundle('test/fixtures/npm-auto/main.js', 'test/fixtures/npm-auto/bundle.js');
+  await bundle('test/fixtures/npm-two/main.js', 'test/fixtures/npm-two/bundle.js');
   // The single-page app example, built by Vite as its README says, into examples/spa/dist.
   await viteBuild({ configFile: repo('examples/spa/vite.config.mjs'), logLevel: 'warn' });
 

@@ -1,7 +1,8 @@
 /**
  * Test network: localhost goes to the fixture server; every other host is
  * answered here — stand-ins under their real URLs, anything else aborted — and
- * recorded, so a test can assert exactly which third-party requests went out.
+ * recorded (WebSocket connections too), so a test can assert exactly which
+ * third-party requests went out.
  * No test ever reaches the internet.
  */
 import type { BrowserContext } from 'playwright/test';
@@ -29,8 +30,15 @@ export interface Network {
 export async function interceptNetwork(context: BrowserContext): Promise<Network> {
   const requests: ThirdPartyRequest[] = [];
   const gates = new Map<string, Promise<void>>();
+  const thirdParty = (url: URL) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1';
+  // WebSockets are not routed with requests: answered here too, by a mock server that accepts
+  // the connection and says nothing (a tracker's socket, connected, never the real host).
+  await context.routeWebSocket(thirdParty, (ws) => {
+    const url = new URL(ws.url());
+    requests.push({ url: url.href, standIn: findStandIn(url) });
+  });
   await context.route(
-    (url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1',
+    thirdParty,
     async (route) => {
       const url = new URL(route.request().url());
       const standIn = findStandIn(url);

@@ -7,9 +7,12 @@ import type { BrowserWindow } from '../../browser-window.js';
 import type { BlockedKind } from '../blocked-log.js';
 import type { NativeAttributes } from '../element-sources.js';
 import type { Classified } from '../should-block.js';
+import { nativeDescriptor, patch } from './patches.js';
+
+export { collectUnguarded, nativeDescriptor, patch, tryPatch } from './patches.js';
 
 export type Via = 'html' | 'script';
-export type CallKind = 'fetch' | 'xhr' | 'beacon' | 'cookie' | 'storage';
+export type CallKind = 'fetch' | 'xhr' | 'beacon' | 'cookie' | 'storage' | 'websocket' | 'eventsource' | 'worker' | 'window' | 'form';
 
 export interface Natives extends NativeAttributes {
   setInnerHtml(element: Element, html: string): void;
@@ -18,7 +21,12 @@ export interface Natives extends NativeAttributes {
 /** Saves the originals the blocker itself needs, before anything is patched. */
 export function saveNatives(win: BrowserWindow): Natives {
   const { setAttribute, removeAttribute } = win.Element.prototype;
-  const innerHtml = Object.getOwnPropertyDescriptor(win.Element.prototype, 'innerHTML')!.set!;
+  // Before any instance's hook; a page may have deleted it: then plain assignment is the best there is.
+  const innerHtml =
+    nativeDescriptor(win.Element.prototype, 'innerHTML')?.set ??
+    function (this: Element, html: string) {
+      this.innerHTML = html;
+    };
   return {
     set: (element, name, value) => setAttribute.call(element, name, value),
     remove: (element, name) => removeAttribute.call(element, name),
@@ -40,6 +48,14 @@ export interface InterceptorContext {
    * `proceed` or `refuse` once the decision is known.
    */
   holdCall(kind: CallKind, target: string, proceed: () => void, refuse: () => void): void;
+  /**
+   * A call that must be answered now (a socket, a worker, a popup, a form
+   * submission, a synchronous XHR) cannot wait for a decision: true when it must
+   * be refused (logged), even while `nexus-consent/auto` waits for createConsent().
+   */
+  refuseNow(kind: CallKind, target: string): boolean;
+  /** Installs the call interceptors into another same-origin realm (an iframe's or a popup's window), once. */
+  guardRealm(win: unknown): void;
   /** Elements the releaser let through are never held again (a site's markup wins over the catalogue). */
   isReleased(element: Element): boolean;
   /**
@@ -56,27 +72,14 @@ export interface InterceptorContext {
 /** Installs one interceptor; returns the function that removes it. */
 export type Interceptor = (ctx: InterceptorContext) => () => void;
 
-/** How Web IDL defines an operation on a prototype (writable, enumerable, configurable). */
-const OPERATION: PropertyDescriptor = { configurable: true, writable: true, enumerable: true };
 
 /**
  * Replaces `target[name]` with `wrap(original)`; returns the undo. An inherited
  * method is shadowed by an own property (the undo deletes it), the way Web IDL
- * would define the operation there.
+ * would define the operation there. Patches undo in any order (patches.ts).
  */
-export function patchMethod<T extends object, K extends keyof T>(
-  target: T,
-  name: K,
-  wrap: (original: T[K]) => T[K],
-): () => void {
-  const original = target[name];
-  if (typeof original !== 'function') return () => {};
-  const descriptor = Object.getOwnPropertyDescriptor(target, name);
-  Object.defineProperty(target, name, { ...(descriptor ?? OPERATION), value: wrap(original) });
-  return () => {
-    if (descriptor) Object.defineProperty(target, name, descriptor);
-    else delete target[name];
-  };
+export function patchMethod<T extends object, K extends keyof T>(target: T, name: K, wrap: (original: T[K]) => T[K]): () => void {
+  return patch([target], name as string, 'value', wrap as never);
 }
 
 /** Wraps the setter of an accessor property (e.g. `HTMLImageElement.prototype.src`). */
@@ -85,8 +88,5 @@ export function patchSetter<T>(
   name: string,
   wrap: (set: (this: T, value: unknown) => void) => (this: T, value: unknown) => void,
 ): () => void {
-  const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
-  if (!descriptor?.set || !descriptor.configurable) return () => {};
-  Object.defineProperty(prototype, name, { ...descriptor, set: wrap(descriptor.set as (this: T, value: unknown) => void) });
-  return () => Object.defineProperty(prototype, name, descriptor);
+  return patch([prototype], name, 'set', wrap as never);
 }

@@ -7,25 +7,28 @@
  * Not covered: named-property writes (`localStorage.key = v`), which no
  * prototype patch can see — documented in the README.
  */
-import { patchMethod, type Interceptor } from './context.js';
+import { patch, patchMethod, type Interceptor } from './context.js';
+
+type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
 export const storageWrites: Interceptor = (ctx) => {
   const { win } = ctx;
   const undo: (() => void)[] = [];
 
-  const cookie = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie');
-  if (cookie?.set && cookie.configurable) {
-    const set = cookie.set;
-    Object.defineProperty(win.Document.prototype, 'cookie', {
-      ...cookie,
-      set(this: Document, value: unknown) {
-        const name = heldCookie(String(value));
-        if (name === undefined) set.call(this, value);
-        else ctx.holdCall('cookie', name, () => set.call(this, value), () => {});
+  // Where document.cookie is defined: on the prototype, or on the document itself when
+  // a page defined it there; the document also stands in for a locked prototype.
+  const doc = win.document;
+  undo.push(
+    patch(Object.prototype.hasOwnProperty.call(doc, 'cookie') ? [doc] : [win.Document.prototype, doc], 'cookie', 'set', (set: Fn) =>
+      function (this: unknown, value: unknown) {
+        // Converted once, and the string is what is written: a `{ toString }` cannot answer twice.
+        const line = `${value as string}`;
+        const name = heldCookie(line);
+        if (name === undefined) set.call(this, line);
+        else ctx.holdCall('cookie', name, () => set.call(this, line), () => {});
       },
-    });
-    undo.push(() => Object.defineProperty(win.Document.prototype, 'cookie', cookie));
-  }
+    ),
+  );
   /** The cookie's name when the write must wait, else undefined. */
   const heldCookie = (line: string) => {
     try {
@@ -40,7 +43,6 @@ export const storageWrites: Interceptor = (ctx) => {
     }
   };
 
-  type Fn = (this: unknown, ...args: unknown[]) => unknown;
   const cookieStore = (win as unknown as { CookieStore?: { prototype: Record<string, Fn> } }).CookieStore?.prototype;
   if (cookieStore) {
     undo.push(
