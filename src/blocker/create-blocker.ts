@@ -8,10 +8,11 @@ import type { BrowserWindow } from '../browser-window.js';
 import type { Logger } from '../logger.js';
 import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
-import { isFetchingLink, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, srcsetUrls, URL_ATTRIBUTES, WATCHED_SELECTOR } from './element-sources.js';
+import { fetches, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, URL_ATTRIBUTES, urlsIn, WATCHED_SELECTOR } from './element-sources.js';
 import { saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
 import { domInsertion } from './interceptors/dom-insertion.js';
-import { htmlStrings } from './interceptors/html-strings.js';
+import { frameElements } from './interceptors/frame-elements.js';
+import { htmlStrings, markupUrls } from './interceptors/html-strings.js';
 import { networkRequests } from './interceptors/network-requests.js';
 import { parsedTags } from './interceptors/parsed-tags.js';
 import { storageWrites } from './interceptors/storage-writes.js';
@@ -74,7 +75,7 @@ export interface Blocker {
 }
 
 /** Automatic blocking; the parsed-tags observer always runs (it also releases late marked-up tags). */
-const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, networkRequests, storageWrites];
+const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, frameElements, networkRequests, storageWrites];
 
 export function createBlocker(options: BlockerOptions): Blocker {
   const { win, classifier, isGranted, log } = options;
@@ -130,7 +131,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
         inertFrame(element);
         return true;
       }
-      if (tag === 'LINK' && !isFetchingLink(element)) return false;
+      if (!fetches(element, tag)) return false;
       // An element is often seen twice (its src set, then inserted): the URL memo answers the second time.
       for (const attribute of attributes) {
         const value = element.getAttribute(attribute);
@@ -138,8 +139,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
         const base = doc.baseURI;
         let url = value;
         let c: Classified | undefined;
-        if (attribute !== 'srcset') c = verdict(classifyUrl(value, base));
-        else for (const candidate of srcsetUrls(value)) if ((c = verdict(classifyUrl((url = candidate), base)))) break;
+        for (const candidate of urlsIn(attribute, value, (html) => markupUrls(win, native, html))) if ((c = verdict(classifyUrl((url = candidate), base)))) break;
         if (!c) continue;
         record(kindOf(tag), resolveHttpUrl(url, base) ?? url, c, via);
         neutralize(element, c, native);
@@ -165,7 +165,8 @@ export function createBlocker(options: BlockerOptions): Blocker {
   };
 
   const inertFrame = (element: Element) => {
-    if (element.tagName !== 'IFRAME' || !options.onInertFrame) return;
+    // Not a frame parsed in an inert document to be inspected (html-strings.ts): its placeholder would be serialised with it.
+    if (element.tagName !== 'IFRAME' || !options.onInertFrame || element.ownerDocument !== doc) return;
     const frame = element as HTMLIFrameElement;
     options.onInertFrame(frame, categoriesOf(frame)[0] ?? 'necessary', frame.getAttribute(SERVICE_ATTRIBUTE) ?? undefined);
   };

@@ -6,6 +6,9 @@
  * and an inline script waits until every earlier ordered script has run, as it
  * would have in the parsed page. Each tag is released once.
  */
+import { parkedAttributes } from './element-sources.js';
+import { trustedAttribute, trustedScript } from './trusted-types.js';
+
 export interface Releaser {
   /** Queues the tags for release after those already queued; resolves when done. */
   release(elements: readonly Element[]): Promise<void>;
@@ -52,12 +55,12 @@ async function releaseInOrder(elements: readonly Element[], doc: Document, hooks
       hooks.released(element);
       const frame = element.cloneNode(true) as Element;
       hooks.released(frame);
-      moveAttribute(frame, 'data-src', 'src');
+      for (const attribute of parkedAttributes('IFRAME')) moveAttribute(frame, `data-${attribute}`, attribute);
       element.replaceWith(frame);
     } else {
       hooks.released(element);
       // srcset before src, as the parser would see them.
-      for (const attribute of ['srcset', 'src', 'href', 'poster']) moveAttribute(element, `data-${attribute}`, attribute);
+      for (const attribute of parkedAttributes(element.tagName)) moveAttribute(element, `data-${attribute}`, attribute);
     }
   }
 }
@@ -68,14 +71,14 @@ function activeCopy(original: HTMLScriptElement, doc: Document, hooks: ReleaseHo
   // Released before it gets its src: the site's markup, not the catalogue, decided.
   hooks.released(script);
   for (const { name, value } of Array.from(original.attributes)) {
-    if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value);
+    if (name !== 'type' && name !== 'data-type') script.setAttribute(name, trustedAttribute(script, name, value) as string);
   }
   // `data-type="module"` lets a site block an ES module script.
   const type = original.getAttribute('data-type');
   if (type) script.type = type;
   // Browsers hide the nonce attribute once parsed; the property keeps it.
   if (original.nonce) script.nonce = original.nonce;
-  script.text = original.text;
+  script.text = trustedScript(script, original.text);
   return script;
 }
 
@@ -90,5 +93,5 @@ function moveAttribute(element: Element, from: string, to: string): void {
   const value = element.getAttribute(from);
   if (value === null) return;
   element.removeAttribute(from);
-  element.setAttribute(to, value);
+  element.setAttribute(to, trustedAttribute(element, to, value) as string);
 }
