@@ -104,9 +104,10 @@ export const htmlStrings: Interceptor = (ctx) => {
   // document.write while the page parses: a tag may be split across calls
   // ('<script src="https://connect.facebook.net/en_US/' then 'fbevents.js"></scr' + 'ipt>'),
   // and neither half names the tracker. What follows the last complete tag is
-  // kept back and written with the next call, once it can be judged whole; a
-  // tag still unfinished when the parse ends is dropped, as a parser drops a
-  // tag cut by the end of its input.
+  // kept back and written with the next call, once it can be judged whole —
+  // also when that call comes from a later script. A tag still unfinished when
+  // the parse ends is dropped (a browser would let the HTML after the script
+  // finish it, as a parsed tag that could fetch before any script sees it).
   let pending = '';
   let raw: string | undefined;
   const nativeWrite = Document.prototype.write;
@@ -133,8 +134,9 @@ export const htmlStrings: Interceptor = (ctx) => {
             ctx.fail(error);
             return original.apply(this, parts);
           }
-          const out = rewrite(text, null);
-          return nativeWrite.call(this as Document, (trusted && out === text ? trustedHtml(win, text) : out) as string);
+          // TrustedHTML in, TrustedHTML out: the page's own object when it passes whole.
+          const value = !trusted ? text : parts.length === 1 && String(parts[0]) === text ? parts[0] : trustedHtml(win, text);
+          return nativeWrite.call(this as Document, rewrite(value, null) as string);
         } as Fn,
       ),
     );
