@@ -45,7 +45,7 @@ function policy(win: object): Policy | null | undefined {
     } catch (error) {
       found = null;
       (win as WithTrustedTypes).console.error(
-        `[nexus-consent] Trusted Types: the Content-Security-Policy does not allow the policy "${POLICY_NAME}"; markup and tags that wait for consent are dropped, not released. Add it: trusted-types ${POLICY_NAME} <your policies>`,
+        `[nexus-consent] the CSP refuses the Trusted Types policy "${POLICY_NAME}": held markup is dropped, marked-up tags stay inert.`,
         error,
       );
     }

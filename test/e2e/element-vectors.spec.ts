@@ -33,7 +33,6 @@ const VECTORS: Record<string, string> = {
   'svg image xlink:href (setAttributeNS)': 'ev=svg-xlink',
   'img setAttributeNS': 'ev=set-attribute-ns',
   'img setAttributeNode': 'ev=attribute-node',
-  'attached Attr value': 'ev=attr-value',
   'iframe srcdoc': 'ev=srcdoc',
   'DOMParser + importNode': 'ev=import-node',
   'DOMParser + adoptNode': 'ev=adopt-node',

@@ -109,8 +109,10 @@ export const htmlStrings: Interceptor = (ctx) => {
   // the parse ends is dropped (a browser would let the HTML after the script
   // finish it, as a parsed tag that could fetch before any script sees it).
   let pending = '';
-  let raw: string | undefined;
   const nativeWrite = Document.prototype.write;
+  const SENTINEL = 'nexus-consent-cut';
+  const parses = (trusted: boolean) => (html: string) =>
+    !!(parseInert(win, ctx.native, trusted ? htmlToInspect(win, html + `<${SENTINEL}>`) : html + `<${SENTINEL}>`, null) as HTMLTemplateElement).content.querySelector(SENTINEL);
   for (const name of ['write', 'writeln']) {
     undo.push(
       patchMethod(Document.prototype as unknown as Record<string, Fn>, name, (original) =>
@@ -120,15 +122,11 @@ export const htmlStrings: Interceptor = (ctx) => {
           try {
             trusted = parts.some((part) => isTrustedHtml(win, part));
             text = parts.join('') + (name === 'writeln' ? '\n' : '');
-            if (this !== doc || doc.readyState !== 'loading') {
-              pending = '';
-              raw = undefined;
-            } else {
-              text = pending + text;
-              const end = unfinishedTag(text, raw);
-              pending = text.slice(end.cut);
-              raw = end.raw;
-              text = text.slice(0, end.cut);
+            if (this !== doc || doc.readyState !== 'loading') pending = '';
+            else if ((text = pending + text).includes('<')) {
+              const cut = wholeUpTo(text, parses(trusted));
+              pending = text.slice(cut);
+              text = text.slice(0, cut);
             }
           } catch (error) {
             ctx.fail(error);
@@ -209,68 +207,15 @@ export function markupUrls(win: Window, native: Natives, html: string): string[]
 }
 
 /**
- * Where the last unfinished tag of `text` starts (text.length if none), and
- * whether the text before it ends inside an element whose content is raw text
- * (`raw`, its name). A small model of the HTML tokenizer, erring long: a quote
- * after `=` opens a value that only its twin closes, comments end at `-->`, raw
- * text at its end tag. It only decides where to cut, never what is held.
+ * How much of `text` a parser can take now: the longest prefix after which it
+ * is back in its data state, found by the parser itself — a sentinel tag
+ * written after the prefix becomes an element only then (inside a tag it turns
+ * into attributes, inside a comment, a quoted value or a script's text it is
+ * text). At most 20 cuts are tried, from the end; then nothing is written yet.
  */
-export function unfinishedTag(text: string, raw: string | undefined): { cut: number; raw: string | undefined } {
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    if (raw) {
-      const end = new RegExp(`</${raw}[\\s/>]`, 'ig');
-      end.lastIndex = i;
-      const match = end.exec(text);
-      if (!match) {
-        // A raw text's end tag may be arriving in pieces (`</scr` + `ipt>`).
-        const tail = text.lastIndexOf('</');
-        return { cut: tail >= i && `</${raw}`.startsWith(text.slice(tail).toLowerCase()) ? tail : n, raw };
-      }
-      raw = undefined;
-      i = match.index;
-    }
-    const lt = text.indexOf('<', i);
-    if (lt < 0) return { cut: n, raw };
-    const next = text[lt + 1];
-    let end: number;
-    if (next === undefined) return { cut: lt, raw };
-    if (text.startsWith('<!--', lt)) {
-      const close = /--!?>/g;
-      close.lastIndex = lt + 2;
-      const match = close.exec(text);
-      if (!match) return { cut: lt, raw };
-      end = match.index + match[0].length - 1;
-    } else if (/[a-z]/i.test(next) || (next === '/' && /[a-z]/i.test(text[lt + 2] ?? 'a'))) {
-      end = tagEnd(text, lt);
-      if (end < 0) return { cut: lt, raw };
-      const name = /^<([a-z][^\s/>]*)/i.exec(text.slice(lt, end))?.[1]?.toLowerCase();
-      if (name && /^(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)$/.test(name)) raw = name;
-    } else if (next === '!' || next === '?' || next === '/') {
-      end = text.indexOf('>', lt);
-      if (end < 0) return { cut: lt, raw };
-    } else {
-      end = lt;
-    }
-    i = end + 1;
+function wholeUpTo(text: string, parses: (html: string) => boolean): number {
+  for (let cut = text.length, tries = 0; cut > 0 && tries < 20; cut = text.lastIndexOf('<', cut - 1), tries++) {
+    if (parses(text.slice(0, cut))) return cut;
   }
-  return { cut: n, raw };
-}
-
-/** The `>` that ends the tag opened at `lt`, skipping quoted attribute values; -1 if it has not come yet. */
-function tagEnd(text: string, lt: number): number {
-  for (let i = lt + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === '>') return i;
-    if (c !== '=') continue;
-    let j = i + 1;
-    while (/\s/.test(text[j] ?? '')) j++;
-    const quote = text[j];
-    if (quote !== '"' && quote !== "'") continue;
-    const close = text.indexOf(quote, j + 1);
-    if (close < 0) return -1;
-    i = close;
-  }
-  return -1;
+  return 0;
 }

@@ -3,7 +3,7 @@
  * `new Image().src = …`, `new Audio(url)`, `srcset`, `iframe.src`/`srcdoc`,
  * `link.href`, `object.data`, `video.poster`, an SVG `<image>`'s or
  * `<script>`'s `href` (or `xlink:href`), and `setAttribute`, `setAttributeNS`,
- * `setAttributeNode(NS)` and an attached `Attr`'s `value`. An image starts
+ * `setAttributeNode(NS)`. An image starts
  * fetching as soon as its `src` is set, connected or not, so the value is
  * checked before it reaches the element: when it must wait, it lands in
  * `data-<name>` instead. A tracker script is made inert at that moment too,
@@ -86,17 +86,6 @@ export const urlAttributes: Interceptor = (ctx) => {
       );
     }
   }
-  // An Attr already on an element: `img.getAttributeNode('src').value = url`.
-  undo.push(
-    patchSetter<Attr>(ctx.win.Attr.prototype, 'value', (set) =>
-      function (value) {
-        const owner = this instanceof ctx.win.Attr ? this.ownerElement : null;
-        const target = owner && arguments.length ? attrTarget({ namespaceURI: this.namespaceURI, name: this.name, localName: this.localName, value }) : undefined;
-        // eslint-disable-next-line prefer-rest-params -- the setter's own arity, forwarded
-        if (!owner || !target || !parked(owner, target[0], value, ctx)) set.apply(this, arguments as unknown as [unknown]);
-      },
-    ),
-  );
   // `new Audio(url)` sets its src inside the browser: construct without it, then set it through the checked setter.
   // (A data property in browsers; jsdom makes it an accessor, left alone.)
   if (Object.getOwnPropertyDescriptor(ctx.win, 'Audio')?.value) undo.push(
