@@ -164,6 +164,8 @@ function heldMarkup(ctx: InterceptorContext, html: unknown, context: Element | n
     if (!held) return changed;
     changed = root.innerHTML;
     markup = trusted ? htmlToInspect(ctx.win, changed) : changed;
+    // Trusted markup that cannot be blessed again (the CSP refused the policy) is dropped by trustedHtml.
+    if (trusted && typeof markup === 'string') return changed;
   }
   return '';
 }
