@@ -18,14 +18,18 @@ import { htmlToInspect, isTrustedHtml, trustedHtml } from '../trusted-types.js';
 import { patchMethod, patchSetter, type Interceptor, type InterceptorContext, type Natives } from './context.js';
 
 /**
- * The only markup that can hold a URL the blocker checks: one of its attribute
- * names, then `=` (the tokenizer ends an attribute name at whitespace, `/`, `>`
- * or `=`; an attribute with no `=` has an empty value, which fetches nothing;
- * names are never written as character references). Anything else — no `<`,
- * no such attribute — is passed on without being parsed. Built from
+ * The only markup that can make an element the blocker checks: a start tag of
+ * one of its names (or `<image`, which the parser makes an `<img>`) and one of
+ * its attribute names followed by `=`. Tag and attribute names are never
+ * written as character references, and the tokenizer ends a tag name at
+ * whitespace, `/` or `>` and an attribute name at those or `=`; an attribute
+ * with no `=` has an empty value, which fetches nothing. Anything else — no
+ * `<`, an `<a href>` alone — is passed on without being parsed. Built from
  * URL_ATTRIBUTES so that it can never lag behind it.
  */
-const MAY_FETCH = new RegExp(`(?:${[...new Set(Object.values(URL_ATTRIBUTES).flat().map((a) => a.replace('xlink:', '')))].join('|')})\\s*=`, 'i');
+const names = (list: string[]) => [...new Set(list.map((name) => name.replace('xlink:', '').toLowerCase()))].join('|');
+const MAY_FETCH = new RegExp(`(?:${names(Object.values(URL_ATTRIBUTES).flat())})\\s*=`, 'i');
+const MAY_MAKE = new RegExp(`<(?:${names(Object.keys(URL_ATTRIBUTES))})[\\s/>]`, 'i');
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -41,7 +45,7 @@ export const htmlStrings: Interceptor = (ctx) => {
     try {
       const trusted = isTrustedHtml(win, html);
       const text = String(html);
-      if (!MAY_FETCH.test(text)) return trusted ? html : text;
+      if (!MAY_FETCH.test(text) || !MAY_MAKE.test(text)) return trusted ? html : text;
       const held = heldMarkup(ctx, trusted ? html : text, context, trusted);
       if (held === undefined) return trusted ? html : text;
       return trusted ? trustedHtml(win, held) : held;
