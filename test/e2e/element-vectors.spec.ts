@@ -43,6 +43,8 @@ const VECTORS: Record<string, string> = {
   'about:blank frame: innerHTML': 'ev=frame-inner',
   'about:blank frame: its Image': 'ev=frame-image',
   'about:blank frame: its createElement(script)': 'v=frame-script',
+  'srcdoc frame: its own script': 'ev=script-in-srcdoc',
+  'srcdoc frame: written into before it loads': 'ev=early-srcdoc',
   'about:blank frame: src set later': 'embed/frame-later',
 };
 /** Written by the page's scripts while it parses (document.write, a tag split across calls). */
@@ -81,7 +83,7 @@ async function settle(page: Page): Promise<void> {
 
 const reached = (urls: string[], marker: string) => urls.some((url) => url.includes(marker));
 
-test('before consent: no element or markup vector reaches its tracker, and none throws', async ({ page, network }) => {
+test('before consent: no element or markup vector reaches its tracker, and none throws', async ({ page, network, consoleErrors }) => {
   await page.goto(PAGE);
   await page.waitForLoadState('load');
   expect(await runVectors(page)).toEqual([]);
@@ -94,9 +96,11 @@ test('before consent: no element or markup vector reaches its tracker, and none 
   }
   expect(await ran(page)).toEqual([]);
   expect(page.url()).toContain(PAGE);
+  // No interceptor failed on the way (that would let a call through unchecked, logged once).
+  expect(consoleErrors).toEqual([]);
 });
 
-test('after "Tout accepter": each held element reaches its tracker, and the split tags run', async ({ page, network }) => {
+test('after "Tout accepter": each held element reaches its tracker, and the split tags run', async ({ page, network, consoleErrors }) => {
   await page.goto(PAGE);
   await page.waitForLoadState('load');
   expect(await runVectors(page)).toEqual([]);
@@ -119,6 +123,7 @@ test('after "Tout accepter": each held element reaches its tracker, and the spli
   // After consent, a frame written into is not held any more.
   await page.evaluate(() => (window as any).vectors['about:blank frame: write']());
   await expect.poll(() => reached(network.trackerUrls(), 'ev=frame-write')).toBe(true);
+  expect(consoleErrors.filter((e) => e.includes('[nexus-consent]'))).toEqual([]);
 });
 
 test('control: without the SDK, every vector reaches its tracker', async ({ page, network }) => {

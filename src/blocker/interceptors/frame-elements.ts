@@ -5,17 +5,20 @@
  * `createElement('script')`, would reach a tracker. Each such realm gets the
  * element interceptors (insertions, URL setters, HTML strings) as it appears:
  * Chromium fires an inserted frame's about:blank `load` synchronously, during
- * the insertion, which a capturing listener on the document sees. A srcdoc or
- * same-origin page then loaded into a fresh frame keeps that realm (the window
- * of an initial about:blank document is reused), so its own scripts meet the
- * same interceptors.
+ * the insertion, which a capturing listener on the document sees; a srcdoc
+ * frame fires its `load` only once its document is parsed, so its realm is
+ * guarded when `contentWindow`/`contentDocument` is read, and right after the
+ * script that set its `srcdoc` (a microtask, before the srcdoc document
+ * loads). A srcdoc or same-origin page loaded into a fresh frame keeps that
+ * realm (the window of an initial about:blank document is reused), so its own
+ * scripts meet the same interceptors.
  *
  * The interceptors there hold only while the frame shows an `about:` document:
  * a same-origin page of the site loaded in a frame runs its own copy of the SDK.
  * The call interceptors (fetch, cookies…) of other realms are network's business.
  */
 import type { BrowserWindow } from '../../browser-window.js';
-import type { Interceptor, InterceptorContext } from './context.js';
+import { patchSetter, type Interceptor, type InterceptorContext } from './context.js';
 import { domInsertion } from './dom-insertion.js';
 import { htmlStrings } from './html-strings.js';
 import { urlAttributes } from './url-attributes.js';
@@ -27,9 +30,15 @@ export const frameElements: Interceptor = (ctx) => {
   /** A realm is known by its Window.prototype; a cross-origin window has none to read (null). */
   const guarded = new WeakSet<object>([Object.getPrototypeOf(ctx.win) as object]);
   let live: { win: Window; undo: (() => void)[] }[] = [];
+  const { HTMLIFrameElement } = ctx.win;
+  const frame = HTMLIFrameElement.prototype;
+  // The getter as it was: the one below is patched to come here.
+  const contentWindow = Object.getOwnPropertyDescriptor(frame, 'contentWindow')!.get!;
   const guard = (event: { target: EventTarget | null }) => {
     try {
-      const win = (event.target as HTMLIFrameElement | null)?.contentWindow as BrowserWindow | null | undefined;
+      // Any `load` comes here (images, scripts…): only a frame has a realm to guard.
+      if (!(event.target instanceof HTMLIFrameElement)) return;
+      const win = contentWindow.call(event.target) as BrowserWindow | null;
       const realm = win && (Object.getPrototypeOf(win) as object | null);
       if (!win || !realm || guarded.has(realm)) return;
       guarded.add(realm);
@@ -49,8 +58,32 @@ export const frameElements: Interceptor = (ctx) => {
   };
   doc.addEventListener('load', guard, true);
   for (const frame of doc.querySelectorAll('iframe')) guard({ target: frame });
+  // (wt-net's realm guard patches the same getters; either is enough.)
+  const undo = ['contentWindow', 'contentDocument'].map((name) => {
+    const descriptor = Object.getOwnPropertyDescriptor(frame, name);
+    const get = descriptor?.get;
+    if (!get || !descriptor.configurable) return () => {};
+    Object.defineProperty(frame, name, {
+      ...descriptor,
+      get(this: HTMLIFrameElement) {
+        guard({ target: this });
+        return get.call(this);
+      },
+    });
+    return () => Object.defineProperty(frame, name, descriptor);
+  });
+  undo.push(
+    patchSetter<HTMLIFrameElement>(frame, 'srcdoc', (set) =>
+      function (value) {
+        ctx.win.queueMicrotask(() => guard({ target: this }));
+        // eslint-disable-next-line prefer-rest-params -- the setter's own arity, forwarded
+        set.apply(this, arguments as unknown as [unknown]);
+      },
+    ),
+  );
   return () => {
     doc.removeEventListener('load', guard, true);
+    undo.forEach((u) => u());
     for (const r of live.splice(0)) r.undo.forEach((u) => u());
   };
 };
