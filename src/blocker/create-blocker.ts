@@ -212,7 +212,8 @@ export function createBlocker(options: BlockerOptions): Blocker {
       for (const element of root.querySelectorAll(WATCHED_SELECTOR)) ctx.holdElement(element, 'script');
     },
     stop() {
-      uninstall.forEach((undo) => undo());
+      // Last installed, first removed: two patches of one property (frame-elements.ts over url-attributes.ts) unwind in turn.
+      uninstall.reverse().forEach((undo) => undo());
     },
   };
   return blocker;

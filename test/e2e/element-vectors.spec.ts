@@ -19,6 +19,7 @@ const VECTORS: Record<string, string> = {
   'setHTMLUnsafe <img/src>': 'ev=sethtml-slash',
   'innerHTML of an object with toString': 'ev=inner-object',
   'shadow root innerHTML': 'ev=shadow-slash',
+  'innerHTML of a <meta>': 'ev=meta-inner',
   'svg innerHTML <image href>': 'ev=svg-inner-image',
   createContextualFragment: 'ev=ccf',
   'picture source srcset (markup)': 'ev=picture-markup',

@@ -83,7 +83,7 @@ export const frameElements: Interceptor = (ctx) => {
   );
   return () => {
     doc.removeEventListener('load', guard, true);
-    undo.forEach((u) => u());
-    for (const r of live.splice(0)) r.undo.forEach((u) => u());
+    undo.reverse().forEach((u) => u());
+    for (const r of live.splice(0)) r.undo.reverse().forEach((u) => u());
   };
 };

@@ -126,7 +126,9 @@ export const htmlStrings: Interceptor = (ctx) => {
           try {
             trusted = parts.some((part) => isTrustedHtml(win, part));
             text = parts.join('') + (name === 'writeln' ? '\n' : '');
-            if (this !== doc || doc.readyState !== 'loading') pending = '';
+            // (Another document's writes, or a wrong `this`, leave the page's pending tag alone.)
+            if (this !== doc) void 0;
+            else if (doc.readyState !== 'loading') pending = '';
             else if ((text = pending + text).includes('<')) {
               const cut = wholeUpTo(text, parses(trusted));
               pending = text.slice(cut);
@@ -159,7 +161,8 @@ function heldMarkup(ctx: InterceptorContext, html: unknown, context: Element | n
     const root = parseInert(ctx.win, ctx.native, markup, context);
     let held = false;
     let inert = false;
-    for (const element of ((root as HTMLTemplateElement).content ?? root).querySelectorAll(WATCHED_SELECTOR)) {
+    // (A template's children are in its content; a <meta>'s `content` is a string: ask by name.)
+    for (const element of (root.localName === 'template' ? (root as HTMLTemplateElement).content : root).querySelectorAll(WATCHED_SELECTOR)) {
       if (isInert(element)) inert = true;
       else if (ctx.holdElement(element, 'script')) held = inert = true;
     }
