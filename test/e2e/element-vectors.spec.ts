@@ -67,11 +67,15 @@ async function runVectors(page: Page): Promise<string[]> {
 }
 
 /**
- * Lets every request the vectors started reach the test's router: a first-party
- * image requested after them has loaded, two frames later. The controls wait the
- * same way and see every tracker request, so the wait is long enough.
+ * Lets every request the vectors started reach the test's router: srcdoc frames
+ * have loaded, then a first-party image requested after them has loaded, two
+ * frames later. The control waits the same way before it looks.
  */
 async function settle(page: Page): Promise<void> {
+  // Every srcdoc frame has loaded its document (its own scripts have run).
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('iframe[srcdoc]')].every((f) => (f as HTMLIFrameElement).contentDocument?.URL === 'about:srcdoc' && f.contentDocument!.readyState === 'complete'),
+  );
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
@@ -133,9 +137,7 @@ test('control: without the SDK, every vector reaches its tracker', async ({ page
   expect(await page.evaluate(() => 'NexusConsent' in window)).toBe(false);
   expect(await runVectors(page)).toEqual([]);
   await settle(page);
-  const sent = network.trackerUrls();
-  const missing = [...Object.values(VECTORS), ...WHILE_PARSING].filter((marker) => !reached(sent, marker));
-  expect(missing).toEqual([]);
+  await expect.poll(() => [...Object.values(VECTORS), ...WHILE_PARSING].filter((marker) => !reached(network.trackerUrls(), marker))).toEqual([]);
 });
 
 test('<meta http-equiv=refresh> inserted by script: no navigation before consent, the refresh after', async ({ page }) => {
