@@ -74,7 +74,7 @@ async function runVectors(page: Page): Promise<string[]> {
 async function settle(page: Page): Promise<void> {
   // Every srcdoc frame has loaded its document (its own scripts have run).
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('iframe[srcdoc]')].every((f) => (f as HTMLIFrameElement).contentDocument?.URL === 'about:srcdoc' && f.contentDocument!.readyState === 'complete'),
+    [...document.querySelectorAll('iframe[srcdoc]')].every((f) => (f as HTMLIFrameElement).contentDocument?.URL === 'about:srcdoc' && (f as HTMLIFrameElement).contentDocument!.readyState === 'complete'),
   );
   await page.evaluate(
     () =>
