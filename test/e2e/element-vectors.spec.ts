@@ -21,6 +21,7 @@ const VECTORS: Record<string, string> = {
   'shadow root innerHTML': 'ev=shadow-slash',
   'innerHTML of a <meta>': 'ev=meta-inner',
   'svg innerHTML <image href>': 'ev=svg-inner-image',
+  'execCommand insertHTML': 'ev=exec-command',
   createContextualFragment: 'ev=ccf',
   'picture source srcset (markup)': 'ev=picture-markup',
   'picture source srcset (script)': 'ev=picture-script',

@@ -115,8 +115,11 @@ export const htmlStrings: Interceptor = (ctx) => {
   let pending = '';
   const nativeWrite = Document.prototype.write;
   const SENTINEL = 'nexus-consent-cut';
-  const parses = (trusted: boolean) => (html: string) =>
-    !!(parseInert(win, ctx.native, trusted ? htmlToInspect(win, html + `<${SENTINEL}>`) : html + `<${SENTINEL}>`, null) as HTMLTemplateElement).content.querySelector(SENTINEL);
+  const parses = (trusted: boolean) => (html: string) => {
+    const markup = trusted ? htmlToInspect(win, html + `<${SENTINEL}>`) : html + `<${SENTINEL}>`;
+    // Trusted markup the refused policy cannot bless for parsing: never whole, so held back, then dropped.
+    return !(trusted && typeof markup === 'string') && !!(parseInert(win, ctx.native, markup, null) as HTMLTemplateElement).content.querySelector(SENTINEL);
+  };
   for (const name of ['write', 'writeln']) {
     undo.push(
       patchMethod(Document.prototype as unknown as Record<string, Fn>, name, (original) =>
