@@ -46,7 +46,7 @@ const VECTORS: Record<string, string> = {
   'about:blank frame: its Image': 'ev=frame-image',
   'about:blank frame: its createElement(script)': 'v=frame-script',
   'srcdoc frame: its own script': 'ev=script-in-srcdoc',
-  'srcdoc frame: written into before it loads': 'ev=early-srcdoc',
+  'srcdoc frame: written into before it loads': 'v=early-srcdoc',
   'about:blank frame: src set later': 'embed/frame-later',
 };
 /** Written by the page's scripts while it parses (document.write, a tag split across calls). */
