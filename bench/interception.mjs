@@ -7,6 +7,8 @@
 //     the browser's rendering of 10,000 new elements (which dwarfs both) is not;
 //     first: after a burst of cookie writes, Chromium sets an image's src several
 //     times slower for a while, in every frame, which would bury the SDK's cost;
+//   - 2,000 innerHTML sets of small templates with a link and an image, and
+//     2,000 without any URL attribute (parsing only: each replaces the last);
 //   - 1,000 document.cookie writes of non-tracker cookies (deleted again, untimed);
 //   - 1,000 fetch calls to a first-party URL (time to issue them, and to settle),
 //     last, as their network traffic outlasts them.
@@ -52,6 +54,22 @@ const WORKLOADS = {
     await Promise.resolve();
     return { insert: performance.now() - t0 };
   },
+  // Markup given as strings, as templates and jQuery-era code do: with a URL
+  // attribute (parsed once more, in an inert document, to be inspected) and
+  // without one (passed on unparsed). Each set replaces the last: parsing only.
+  async html() {
+    const root = document.getElementById('root');
+    root.replaceChildren();
+    const slot = root.appendChild(document.createElement('div'));
+    let t0 = performance.now();
+    for (let i = 0; i < 2000; i++) {
+      slot.innerHTML = `<article class="card"><h3>Offre ${i}</h3><p class="meta">Paris · CDI</p><a href="/jobs/${i}">Voir</a><img alt="" src="/data.json?img=${i % 50}"></article>`;
+    }
+    const htmlUrl = performance.now() - t0;
+    t0 = performance.now();
+    for (let i = 0; i < 2000; i++) slot.innerHTML = `<li class="row"><span>Offre ${i}</span><em>Paris</em></li>`;
+    return { htmlUrl, htmlPlain: performance.now() - t0 };
+  },
   async cookies() {
     const t0 = performance.now();
     for (let i = 0; i < 1000; i++) document.cookie = `pref_${i % 20}=${i}; path=/; max-age=60`;
@@ -71,7 +89,7 @@ const WORKLOADS = {
 };
 const BASE_ROUNDS = Number(process.env.ROUNDS ?? 20);
 const WARMUP = Number(process.env.WARMUP ?? 3);
-const ROUNDS = { insert: BASE_ROUNDS, cookies: 2 * BASE_ROUNDS, fetch: Math.ceil(BASE_ROUNDS / 5) };
+const ROUNDS = { insert: BASE_ROUNDS, html: BASE_ROUNDS, cookies: 2 * BASE_ROUNDS, fetch: Math.ceil(BASE_ROUNDS / 5) };
 
 export async function interceptionOverhead() {
   // Cacheable, so the 50 distinct images are fetched once, as on a real site.
@@ -110,6 +128,8 @@ export async function interceptionOverhead() {
 
 export const LABELS = {
   insert: '10,000 mixed element insertions',
+  htmlUrl: '2,000 innerHTML sets with URL attributes',
+  htmlPlain: '2,000 innerHTML sets without URL attributes',
   cookies: '1,000 document.cookie writes',
   fetchIssue: '1,000 fetch calls (issuing)',
   fetchSettle: '1,000 fetch calls (until settled)',

@@ -8,11 +8,12 @@ import type { BrowserWindow } from '../browser-window.js';
 import type { Logger } from '../logger.js';
 import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
-import { isFetchingLink, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, srcsetUrls, URL_ATTRIBUTES, WATCHED_SELECTOR } from './element-sources.js';
+import { fetches, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, URL_ATTRIBUTES, urlsIn, WATCHED_SELECTOR } from './element-sources.js';
 import { connections } from './interceptors/connections.js';
 import { collectUnguarded, nativeDescriptor, saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
 import { domInsertion } from './interceptors/dom-insertion.js';
-import { htmlStrings } from './interceptors/html-strings.js';
+import { frameElements } from './interceptors/frame-elements.js';
+import { htmlStrings, markupUrls } from './interceptors/html-strings.js';
 import { navigation } from './interceptors/navigation.js';
 import { networkRequests } from './interceptors/network-requests.js';
 import { parsedTags } from './interceptors/parsed-tags.js';
@@ -90,7 +91,7 @@ export interface Blocker {
 }
 
 /** Automatic blocking; the parsed-tags observer always runs (it also releases late marked-up tags). */
-const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, networkRequests, connections, navigation, storageWrites, otherRealms];
+const INTERCEPTORS: readonly Interceptor[] = [domInsertion, urlAttributes, htmlStrings, frameElements, networkRequests, connections, navigation, storageWrites, otherRealms];
 /**
  * What is installed into every other same-origin realm (iframes, popups) as it
  * appears (realms.ts): the calls a script there can make. An interceptor added
@@ -174,7 +175,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
         inertFrame(element);
         return true;
       }
-      if (tag === 'LINK' && !isFetchingLink(element)) return false;
+      if (!fetches(element, tag)) return false;
       // An element is often seen twice (its src set, then inserted): the URL memo answers the second time.
       for (const attribute of attributes) {
         const value = element.getAttribute(attribute);
@@ -182,8 +183,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
         const base = doc.baseURI;
         let url = value;
         let c: Classified | undefined;
-        if (attribute !== 'srcset') c = verdict(classifyUrl(value, base));
-        else for (const candidate of srcsetUrls(value)) if ((c = verdict(classifyUrl((url = candidate), base)))) break;
+        for (const candidate of urlsIn(attribute, value, (html) => markupUrls(win, native, html))) if ((c = verdict(classifyUrl((url = candidate), base)))) break;
         if (!c) continue;
         record(kindOf(tag), resolveHttpUrl(url, base) ?? url, c, via);
         neutralize(element, c, native);
@@ -209,7 +209,8 @@ export function createBlocker(options: BlockerOptions): Blocker {
   };
 
   const inertFrame = (element: Element) => {
-    if (element.tagName !== 'IFRAME' || !options.onInertFrame) return;
+    // Not a frame parsed in an inert document to be inspected (html-strings.ts): its placeholder would be serialised with it.
+    if (element.tagName !== 'IFRAME' || !options.onInertFrame || element.ownerDocument !== doc) return;
     const frame = element as HTMLIFrameElement;
     // A site's marked-up embed that does not name its service: the catalogue
     // may know it, and then the visitor's choice for that service applies.
@@ -313,7 +314,8 @@ export function createBlocker(options: BlockerOptions): Blocker {
       for (const element of root.querySelectorAll(WATCHED_SELECTOR)) ctx.holdElement(element, 'script');
     },
     stop() {
-      for (const undo of [...uninstall.splice(0), realms.stop]) {
+      // Last installed, first removed (the patch registry would take any order).
+      for (const undo of [...uninstall.splice(0).reverse(), realms.stop]) {
         try {
           undo();
         } catch (error) {

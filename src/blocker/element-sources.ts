@@ -6,16 +6,27 @@
  */
 import type { Classified } from './should-block.js';
 
-/** Tag name → attributes holding a URL it would fetch. */
+/**
+ * Tag name → attributes holding a URL it would fetch (or markup, for srcdoc).
+ * Keyed by `tagName`, which keeps the case of SVG elements in an HTML document:
+ * `script` and `image` are SVG's, whose `href` (or `xlink:href`) fetches.
+ */
 export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   SCRIPT: ['src'],
   IMG: ['src', 'srcset'],
-  IFRAME: ['src'],
+  IFRAME: ['src', 'srcdoc'],
   LINK: ['href'],
   SOURCE: ['src', 'srcset'],
   VIDEO: ['src', 'poster'],
   AUDIO: ['src'],
   EMBED: ['src'],
+  // An input's image is fetched once its type is image, whichever comes first.
+  INPUT: ['src'],
+  OBJECT: ['data'],
+  // <meta http-equiv=refresh content="0;url=…"> navigates the page.
+  META: ['content'],
+  script: ['href', 'xlink:href'],
+  image: ['href', 'xlink:href'],
 };
 /** The same, by `localName`: a cheaper read than `tagName`, which builds an upper-case copy. */
 const WATCHED_LOCAL_NAMES = new Set(Object.keys(URL_ATTRIBUTES).map((tag) => tag.toLowerCase()));
@@ -35,16 +46,16 @@ export function mayFetch(node: unknown): boolean {
 export function isWatched(element: Element): boolean {
   return WATCHED_LOCAL_NAMES.has(element.localName);
 }
-export const WATCHED_SELECTOR = 'script[src],img,iframe[src],link[href],source,video,audio,embed[src]';
+export const WATCHED_SELECTOR = 'script,img,iframe,link[href],source,video,audio,embed[src],input[src],object[data],meta[content],image';
 export const SERVICE_ATTRIBUTE = 'data-consent-service';
 export const CATEGORY_ATTRIBUTE = 'data-consent';
 
 /** The kind a blocked element is reported as, by its `tagName`. */
 export function kindOf(tag: string): 'script' | 'img' | 'iframe' | 'link' | 'media' {
   switch (tag) {
-    case 'SCRIPT': return 'script';
-    case 'IMG': return 'img';
-    case 'IFRAME': return 'iframe';
+    case 'SCRIPT': case 'script': return 'script';
+    case 'IMG': case 'INPUT': case 'image': return 'img';
+    case 'IFRAME': case 'OBJECT': case 'META': return 'iframe';
     case 'LINK': return 'link';
     default: return 'media';
   }
@@ -53,8 +64,11 @@ export function kindOf(tag: string): 'script' | 'img' | 'iframe' | 'link' | 'med
 /** Link types that fetch: a stylesheet, icon or preconnect from a tracker host is left alone. */
 const FETCHING_LINKS = /(^|\s)(preload|prefetch|modulepreload|prerender|stylesheet)(\s|$)/i;
 
-export function isFetchingLink(link: Element): boolean {
-  return FETCHING_LINKS.test(link.getAttribute('rel') ?? '');
+/** Whether the element's URL attributes fetch at all: a link of a fetching type, a refresh meta; any other watched tag. */
+export function fetches(element: Element, tag: string): boolean {
+  if (tag === 'LINK') return FETCHING_LINKS.test(element.getAttribute('rel') ?? '');
+  if (tag === 'META') return /^\s*refresh\s*$/i.test(element.getAttribute('http-equiv') ?? '');
+  return true;
 }
 
 /** `a.jpg 1x, b.jpg 2x` → the URLs (a URL may contain commas only when encoded). */
@@ -65,6 +79,28 @@ export function srcsetUrls(srcset: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The URL a refresh meta navigates to (HTML "shared declarative refresh steps":
+ * a delay, `;` or `,`, an optional `URL=`, an optional quote); '' for none.
+ */
+export function refreshUrl(content: string): string {
+  const match = /^\s*[\d.]+(?:\s*[;,]\s*|\s+)(?:url\s*=\s*)?(.*)$/is.exec(content);
+  const rest = match?.[1] ?? '';
+  const quote = rest[0];
+  return quote === '"' || quote === "'" ? rest.slice(1).split(quote)[0]! : rest;
+}
+
+/**
+ * The URLs an attribute value asks for: one, several (srcset), the refresh
+ * target, or those of the markup a srcdoc frame would load (`markup`).
+ */
+export function urlsIn(attribute: string, value: string, markup: (html: string) => string[]): string[] {
+  if (attribute === 'srcset') return srcsetUrls(value);
+  if (attribute === 'content') return [refreshUrl(value)];
+  if (attribute === 'srcdoc') return markup(value);
+  return [value];
+}
+
 export interface NativeAttributes {
   set(element: Element, name: string, value: string): void;
   remove(element: Element, name: string): void;
@@ -73,7 +109,8 @@ export interface NativeAttributes {
 /**
  * Makes an element inert where it stands. A script keeps its `src` (a
  * `text/plain` script is never fetched) and remembers whether it was async;
- * other elements park their URL attributes in `data-*`.
+ * other elements park their URL attributes in `data-*` (SVG's `xlink:href` in
+ * `data-href`: released as `href`, which SVG 2 reads first).
  */
 export function neutralize(element: Element, classification: Classified, native: NativeAttributes): void {
   native.set(element, CATEGORY_ATTRIBUTE, classification.category);
@@ -90,7 +127,7 @@ export function neutralize(element: Element, classification: Classified, native:
   for (const attribute of URL_ATTRIBUTES[element.tagName] ?? []) {
     const value = element.getAttribute(attribute);
     if (value === null) continue;
-    native.set(element, `data-${attribute}`, value);
+    native.set(element, `data-${attribute.replace('xlink:', '')}`, value);
     native.remove(element, attribute);
   }
 }
@@ -100,4 +137,9 @@ export function isInert(element: Element, tag = element.tagName): boolean {
   if (!element.hasAttribute(CATEGORY_ATTRIBUTE)) return false;
   if (tag === 'SCRIPT') return (element.getAttribute('type') ?? '').toLowerCase() === 'text/plain';
   return !(URL_ATTRIBUTES[tag] ?? []).some((attribute) => element.hasAttribute(attribute));
+}
+
+/** What the releaser moves back from `data-*`, in the order the parser would see them (srcset before src). */
+export function parkedAttributes(tag: string): readonly string[] {
+  return tag === 'META' ? ['content'] : ['srcset', 'srcdoc', 'src', 'href', 'poster', 'data'];
 }

@@ -5,6 +5,7 @@
  *   <script type="text/plain" data-consent="analytics" src="…"></script>
  *   <script type="text/plain" data-consent="advertising">…inline…</script>
  *   <img data-consent="advertising" data-src="…">   <iframe data-consent="personalisation" data-src="…">
+ *   <object data-consent="…" data-data="…">   <meta http-equiv="refresh" data-consent="…" data-content="0;url=…">
  *
  * The browser neither runs a `text/plain` script nor fetches a `data-src`, so
  * they stay inert without any help; this module only finds the ones whose
@@ -12,9 +13,9 @@
  */
 import type { Category } from '../store/consent-record.js';
 import { CATEGORY_ATTRIBUTE as CONSENT_ATTRIBUTE, SERVICE_ATTRIBUTE } from './element-sources.js';
-const INERT = ['src', 'srcset', 'href', 'poster']
+const INERT = ['src', 'srcset', 'srcdoc', 'href', 'poster', 'data']
   .map((attribute) => `[${CONSENT_ATTRIBUTE}][data-${attribute}]`)
-  .concat(`script[type="text/plain" i][${CONSENT_ATTRIBUTE}]`)
+  .concat(`script[type="text/plain" i][${CONSENT_ATTRIBUTE}]`, `meta[${CONSENT_ATTRIBUTE}][data-content]`)
   .join(',');
 
 /** `data-consent="analytics advertising"` needs both. */

@@ -10,6 +10,9 @@
  * asked again (`allowed`) at the very moment it goes live, and `recheck()`
  * stops released scripts that have not run yet once they are no longer allowed.
  */
+import { parkedAttributes } from './element-sources.js';
+import { trustedAttribute, trustedScript } from './trusted-types.js';
+
 export interface Releaser {
   /** Queues the tags for release after those already queued; resolves when done. */
   release(elements: readonly Element[]): Promise<void>;
@@ -75,12 +78,12 @@ export function createReleaser(doc: Document, hooks: ReleaseHooks): Releaser {
         hooks.released(element);
         const frame = element.cloneNode(true) as Element;
         hooks.released(frame, element);
-        moveAttribute(frame, 'data-src', 'src');
+        for (const attribute of parkedAttributes('IFRAME')) moveAttribute(frame, `data-${attribute}`, attribute);
         element.replaceWith(frame);
       } else {
         hooks.released(element);
         // srcset before src, as the parser would see them.
-        for (const attribute of ['srcset', 'src', 'href', 'poster']) moveAttribute(element, `data-${attribute}`, attribute);
+        for (const attribute of parkedAttributes(element.tagName)) moveAttribute(element, `data-${attribute}`, attribute);
       }
     }
   };
@@ -137,14 +140,14 @@ function activeCopy(original: HTMLScriptElement, doc: Document, hooks: ReleaseHo
   // Released before it gets its src: the site's markup, not the catalogue, decided.
   hooks.released(script, original);
   for (const { name, value } of Array.from(original.attributes)) {
-    if (!FORWARDED.has(name)) script.setAttribute(name, value);
+    if (!FORWARDED.has(name)) script.setAttribute(name, trustedAttribute(script, name, value) as string);
   }
   // `data-type="module"` lets a site block an ES module script.
   const type = original.getAttribute('data-type');
   if (type) script.type = type;
   // Browsers hide the nonce attribute once parsed; the property keeps it.
   if (original.nonce) script.nonce = original.nonce;
-  script.text = original.text;
+  script.text = trustedScript(script, original.text);
   return script;
 }
 
@@ -152,5 +155,5 @@ function moveAttribute(element: Element, from: string, to: string): void {
   const value = element.getAttribute(from);
   if (value === null) return;
   element.removeAttribute(from);
-  element.setAttribute(to, value);
+  element.setAttribute(to, trustedAttribute(element, to, value) as string);
 }

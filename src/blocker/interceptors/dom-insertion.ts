@@ -7,7 +7,11 @@
  * runs; a MutationObserver would be one microtask too late.
  *
  * Only insertions into a connected parent are inspected (with their subtree):
- * a tree built off-document is inspected once, when it is attached. This runs
+ * a tree built off-document is inspected once, when it is attached — unless it
+ * comes from another document (a DOMParser's, a template's content): adopted
+ * into this one, its images fetch at once, connected or not. The same holds for
+ * `document.importNode` (the copy is made inert before the browser's image
+ * fetch, which waits for a microtask) and `adoptNode`. This runs
  * on every insertion a page makes, so it allocates nothing on the common path,
  * and a plain element (most of them) costs two property reads (mayFetch).
  *
@@ -54,16 +58,16 @@ export const domInsertion: Interceptor = (ctx) => {
   const inspect = (node: Node, target: Target, args: ArrayLike<unknown>) => {
     try {
       let inert = false;
-      for (let i = 0; i < args.length; i++) if (mayFetch(args[i]) && parentOf(node, target)?.isConnected) inert = holdTree(args[i], ctx) || inert;
+      for (let i = 0; i < args.length; i++) if (mayFetch(args[i]) && attaches(parentOf(node, target), args[i])) inert = holdTree(args[i], ctx) || inert;
       // Marked-up tags a single-page app renders: release them if already granted.
       if (inert) ctx.inertAdded();
     } catch (error) {
       ctx.fail(error);
     }
   };
-  const inspectOne = (parent: Node | null, node: unknown) => {
+  const inspectOne = (parent: Node | null, node: unknown, always = false) => {
     try {
-      if (parent?.isConnected && holdTree(node, ctx)) ctx.inertAdded();
+      if ((always || attaches(parent, node)) && holdTree(node, ctx)) ctx.inertAdded();
     } catch (error) {
       ctx.fail(error);
     }
@@ -104,9 +108,27 @@ export const domInsertion: Interceptor = (ctx) => {
         return original.call(this, node);
       },
     ),
+    patchMethod(ctx.win.Document.prototype as unknown as Record<string, Fn>, 'importNode', (original) =>
+      function (this: Node, ...args: unknown[]) {
+        const copy = original.apply(this, args);
+        if (mayFetchSafely(copy)) inspectOne(null, copy, true);
+        return copy;
+      },
+    ),
+    patchMethod(ctx.win.Document.prototype as unknown as Record<string, Fn>, 'adoptNode', (original) =>
+      function (this: Node, ...args: unknown[]) {
+        if (mayFetchSafely(args[0])) inspectOne(null, args[0], true);
+        return original.apply(this, args);
+      },
+    ),
   );
   return () => undo.forEach((u) => u());
 };
+
+/** Whether inserting `node` into `parent` can make it fetch: a connected parent, or a node from another document. */
+function attaches(parent: Node | null | undefined, node: unknown): boolean {
+  return !!parent && (parent.isConnected || (node as Node).ownerDocument !== parent.ownerDocument);
+}
 
 /** mayFetch, for any value a page may pass (a hostile getter throws: then the check goes ahead). */
 function mayFetchSafely(node: unknown): boolean {

@@ -1,33 +1,63 @@
 /**
  * Vector 4 (and 2): URLs given to elements from script — `img.src = …`,
- * `new Image().src = …`, `srcset`, `iframe.src`, `link.href`, and
- * `setAttribute('src', …)`. An image starts fetching as soon as its `src` is
- * set, connected or not, so the value is checked before it reaches the element:
- * when it must wait, it lands in `data-src` instead. A tracker script is made
- * inert at that moment too, connected or not, so that no way of inserting it
- * afterwards can run it.
+ * `new Image().src = …`, `new Audio(url)`, `srcset`, `iframe.src`/`srcdoc`,
+ * `link.href`, `object.data`, `video.poster`, an SVG `<image>`'s or
+ * `<script>`'s `href` (or `xlink:href`), and `setAttribute`, `setAttributeNS`,
+ * `setAttributeNode(NS)`. An image starts
+ * fetching as soon as its `src` is set, connected or not, so the value is
+ * checked before it reaches the element: when it must wait, it lands in
+ * `data-<name>` instead. A tracker script is made inert at that moment too,
+ * connected or not, so that no way of inserting it afterwards can run it.
+ *
+ * Wrappers keep the browser's behaviour where nothing is held: the same
+ * arguments reach the original, so a missing argument or a wrong `this`
+ * throws the browser's own TypeError.
  */
-import { isFetchingLink, isInert, kindOf, neutralize, srcsetUrls, URL_ATTRIBUTES } from '../element-sources.js';
+import { fetches, isInert, kindOf, neutralize, URL_ATTRIBUTES, urlsIn } from '../element-sources.js';
 import type { Classified } from '../should-block.js';
+import { markupUrls } from './html-strings.js';
 import { patchMethod, patchSetter, type Interceptor, type InterceptorContext } from './context.js';
 
-/** Prototype name → URL properties whose setters are checked. */
+/** Prototype name → URL properties whose setters are checked (SVG's `href` is read-only: set through attributes). */
 const SETTERS: readonly [string, readonly string[]][] = [
   ['HTMLScriptElement', ['src']],
   ['HTMLImageElement', ['src', 'srcset']],
-  ['HTMLIFrameElement', ['src']],
+  ['HTMLIFrameElement', ['src', 'srcdoc']],
   ['HTMLLinkElement', ['href']],
   ['HTMLSourceElement', ['src', 'srcset']],
   ['HTMLMediaElement', ['src']],
   ['HTMLVideoElement', ['poster']],
   ['HTMLEmbedElement', ['src']],
+  ['HTMLInputElement', ['src']],
+  ['HTMLObjectElement', ['data']],
+  ['HTMLMetaElement', ['content']],
+  ['SVGScriptElement', []],
+  ['SVGImageElement', []],
 ];
+const XLINK = 'http://www.w3.org/1999/xlink';
 
-type SetAttribute = (this: Element, name: string, value: unknown) => void;
+type Fn = (this: Element, ...args: unknown[]) => unknown;
+/** An attribute a call sets, as [name, value], or undefined when it sets none that fetches (another namespace). */
+type Target = (args: unknown[]) => [string, unknown] | undefined;
+
+/** The attribute an Attr node stands for: no namespace, or SVG's xlink:href (as `href`). */
+const attrTarget = (attr: unknown): [string, unknown] | undefined => {
+  const a = attr as Attr | null;
+  if (!a || typeof a !== 'object') return undefined;
+  const ns = a.namespaceURI;
+  return ns === null ? [a.name, a.value] : ns === XLINK ? [a.localName, a.value] : undefined;
+};
+/** Methods that set an attribute, with how many arguments they need and what they set. */
+const METHODS: readonly [string, number, Target][] = [
+  // Lower case, as setAttribute makes an HTML element's attribute names.
+  ['setAttribute', 2, (a) => [String(a[0]).toLowerCase(), a[1]]],
+  ['setAttributeNS', 3, (a) => (a[0] == null || a[0] === '' ? [String(a[1]), a[2]] : a[0] === XLINK ? [String(a[1]).split(':').pop()!, a[2]] : undefined)],
+  ['setAttributeNode', 1, (a) => attrTarget(a[0])],
+  ['setAttributeNodeNS', 1, (a) => attrTarget(a[0])],
+];
 
 export const urlAttributes: Interceptor = (ctx) => {
   const win = ctx.win as unknown as Record<string, { prototype: object } | undefined>;
-  const nativeSetAttribute = ctx.win.Element.prototype.setAttribute as SetAttribute;
   const undo: (() => void)[] = [];
   for (const [constructor, properties] of SETTERS) {
     const prototype = win[constructor]?.prototype;
@@ -36,23 +66,51 @@ export const urlAttributes: Interceptor = (ctx) => {
       undo.push(
         patchSetter<Element>(prototype, property, (set) =>
           function (value) {
-            if (!parked(this, property, value, ctx)) set.call(this, value);
+            // eslint-disable-next-line prefer-rest-params -- the setter's own arity, forwarded
+            if (!arguments.length || !parked(this, property, value, ctx)) set.apply(this, arguments as unknown as [unknown]);
           },
         ),
       );
     }
-    // setAttribute is patched on the prototypes of elements that fetch, not on
-    // Element.prototype: the page's other setAttribute calls (most of them) stay native.
-    undo.push(
-      patchMethod(prototype as Record<string, SetAttribute>, 'setAttribute', () =>
-        function (this: Element, name: string, value: unknown) {
-          if (!parked(this, String(name).toLowerCase(), value, ctx)) nativeSetAttribute.call(this, name, value);
-        },
-      ),
-    );
+    // Patched on the prototypes of elements that fetch, not on Element.prototype:
+    // the page's other setAttribute calls (most of them) stay native.
+    for (const [name, arity, target] of METHODS) {
+      undo.push(
+        patchMethod(prototype as Record<string, Fn>, name, (original) =>
+          function (this: Element, ...args: unknown[]) {
+            const set = args.length >= arity ? target(args) : undefined;
+            if (set && parked(this, set[0], set[1], ctx)) return name.startsWith('setAttributeNode') ? null : undefined;
+            return original.apply(this, args);
+          },
+        ),
+      );
+    }
   }
+  // `new Audio(url)` sets its src inside the browser: construct without it, then set it through the checked setter.
+  // (A data property in browsers; jsdom makes it an accessor, left alone.)
+  if (Object.getOwnPropertyDescriptor(ctx.win, 'Audio')?.value) undo.push(
+    patchMethod(ctx.win as unknown as Record<string, Fn>, 'Audio', (NativeAudio) => {
+      const Audio = function (this: unknown, src?: unknown) {
+        // Called without `new`: the browser's own TypeError.
+        if (!new.target) return (NativeAudio as unknown as () => unknown)();
+        const audio = Reflect.construct(NativeAudio, [], new.target === Audio ? NativeAudio : new.target) as HTMLAudioElement;
+        if (src !== undefined) audio.src = src as string;
+        return audio;
+      };
+      // `instanceof Audio` and `Audio.prototype` as natively: HTMLAudioElement's prototype.
+      Object.defineProperties(Audio, {
+        prototype: { value: NativeAudio.prototype, writable: false },
+        name: { value: 'Audio' },
+        length: { value: 0 },
+      });
+      return Audio as unknown as Fn;
+    }),
+  );
   return () => undo.forEach((u) => u());
 };
+
+/** Attributes whose value is not one URL: checked URL by URL. */
+const MANY = new Set(['srcset', 'srcdoc', 'content']);
 
 /**
  * True when the value was parked in `data-<attribute>` instead of set. A script
@@ -64,21 +122,25 @@ function parked(element: Element, attribute: string, value: unknown, ctx: Interc
     // Read once: every DOM read counts on a path as hot as img.src.
     const tag = element.tagName;
     if (!URL_ATTRIBUTES[tag]?.includes(attribute) || ctx.isReleased(element)) return false;
-    if (tag === 'LINK' && !isFetchingLink(element)) return false;
+    if (!fetches(element, tag)) return false;
     const isScript = tag === 'SCRIPT';
+    const text = String(value);
+    const name = `data-${attribute.replace('xlink:', '')}`;
     if (isInert(element, tag)) {
       if (isScript) return false;
-      ctx.native.set(element, `data-${attribute}`, String(value));
+      ctx.native.set(element, name, text);
       return true;
     }
-    const text = String(value);
     let verdict: Classified | undefined;
-    if (attribute !== 'srcset') verdict = ctx.checkUrl(text, kindOf(tag), 'script');
-    else for (const url of srcsetUrls(text)) verdict ??= ctx.checkUrl(url, kindOf(tag), 'script');
+    if (!MANY.has(attribute)) verdict = ctx.checkUrl(text, kindOf(tag), 'script');
+    else {
+      const markup = (html: string) => markupUrls(ctx.win, ctx.native, html);
+      for (const url of urlsIn(attribute, text, markup)) verdict ??= ctx.checkUrl(url, kindOf(tag), 'script');
+    }
     if (!verdict) return false;
     neutralize(element, verdict, ctx.native);
     if (isScript) return false;
-    ctx.native.set(element, `data-${attribute}`, text);
+    ctx.native.set(element, name, text);
     return true;
   } catch (error) {
     ctx.fail(error);
