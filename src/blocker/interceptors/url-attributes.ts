@@ -16,7 +16,7 @@
 import { fetches, isInert, kindOf, neutralize, URL_ATTRIBUTES, urlsIn } from '../element-sources.js';
 import type { Classified } from '../should-block.js';
 import { markupUrls } from './html-strings.js';
-import { patchMethod, patchSetter, type Interceptor, type InterceptorContext } from './context.js';
+import { patch, patchMethod, patchSetter, type Interceptor, type InterceptorContext } from './context.js';
 
 /** Prototype name → URL properties whose setters are checked (SVG's `href` is read-only: set through attributes). */
 const SETTERS: readonly [string, readonly string[]][] = [
@@ -86,24 +86,15 @@ export const urlAttributes: Interceptor = (ctx) => {
       );
     }
   }
-  // `new Audio(url)` sets its src inside the browser: construct without it, then set it through the checked setter.
-  // (A data property in browsers; jsdom makes it an accessor, left alone.)
+  // `new Audio(url)` sets its src inside the browser: construct without it, then set it through the
+  // checked setter. A constructor hook (a Proxy): `instanceof`, `prototype`, `name` and calling it
+  // without `new` stay native. (A data property in browsers; jsdom makes it an accessor, left alone.)
   if (Object.getOwnPropertyDescriptor(ctx.win, 'Audio')?.value) undo.push(
-    patchMethod(ctx.win as unknown as Record<string, Fn>, 'Audio', (NativeAudio) => {
-      const Audio = function (this: unknown, src?: unknown) {
-        // Called without `new`: the browser's own TypeError.
-        if (!new.target) return (NativeAudio as unknown as () => unknown)();
-        const audio = Reflect.construct(NativeAudio, [], new.target === Audio ? NativeAudio : new.target) as HTMLAudioElement;
-        if (src !== undefined) audio.src = src as string;
-        return audio;
-      };
-      // `instanceof Audio` and `Audio.prototype` as natively: HTMLAudioElement's prototype.
-      Object.defineProperties(Audio, {
-        prototype: { value: NativeAudio.prototype, writable: false },
-        name: { value: 'Audio' },
-        length: { value: 0 },
-      });
-      return Audio as unknown as Fn;
+    patch([ctx.win], 'Audio', 'new', (construct) => (args: unknown[], newTarget: unknown) => {
+      if (args[0] === undefined) return construct(args, newTarget);
+      const audio = construct([], newTarget) as HTMLAudioElement;
+      audio.src = args[0] as string;
+      return audio;
     }),
   );
   return () => undo.forEach((u) => u());
