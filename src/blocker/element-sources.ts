@@ -16,6 +16,9 @@ export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   VIDEO: ['src', 'poster'],
   AUDIO: ['src'],
   EMBED: ['src'],
+  // An input's image is fetched once its type is image; an object fetches its data.
+  INPUT: ['src'],
+  OBJECT: ['data'],
 };
 /** The same, by `localName`: a cheaper read than `tagName`, which builds an upper-case copy. */
 const WATCHED_LOCAL_NAMES = new Set(Object.keys(URL_ATTRIBUTES).map((tag) => tag.toLowerCase()));

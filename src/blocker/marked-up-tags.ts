@@ -12,7 +12,7 @@
  */
 import type { Category } from '../store/consent-record.js';
 import { CATEGORY_ATTRIBUTE as CONSENT_ATTRIBUTE, SERVICE_ATTRIBUTE } from './element-sources.js';
-const INERT = ['src', 'srcset', 'href', 'poster']
+const INERT = ['src', 'srcset', 'href', 'poster', 'data']
   .map((attribute) => `[${CONSENT_ATTRIBUTE}][data-${attribute}]`)
   .concat(`script[type="text/plain" i][${CONSENT_ATTRIBUTE}]`)
   .join(',');

@@ -57,7 +57,7 @@ async function releaseInOrder(elements: readonly Element[], doc: Document, hooks
     } else {
       hooks.released(element);
       // srcset before src, as the parser would see them.
-      for (const attribute of ['srcset', 'src', 'href', 'poster']) moveAttribute(element, `data-${attribute}`, attribute);
+      for (const attribute of ['srcset', 'src', 'href', 'poster', 'data']) moveAttribute(element, `data-${attribute}`, attribute);
     }
   }
 }
