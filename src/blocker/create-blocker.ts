@@ -8,6 +8,7 @@ import type { BrowserWindow } from '../browser-window.js';
 import type { Logger } from '../logger.js';
 import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
+import { warnEscaped } from './escaped-warning.js';
 import { isFetchingLink, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, srcsetUrls, URL_ATTRIBUTES, WATCHED_SELECTOR } from './element-sources.js';
 import { saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
 import { domInsertion } from './interceptors/dom-insertion.js';
@@ -214,6 +215,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
       uninstall.forEach((undo) => undo());
     },
   };
+  uninstall.push(warnEscaped(win, () => blocker.blocked()));
   return blocker;
 }
 

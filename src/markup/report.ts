@@ -21,9 +21,11 @@ export interface MarkupWarning {
   /**
    * `sdk-missing`: no script tag of the SDK; `sdk-after-tracker`: a tracker
    * comes before it; `sdk-async`: it is `async`, `defer` or a module;
-   * `script-too-long`: an inline script was only searched in part.
+   * `script-too-long`: an inline script was only searched in part;
+   * `document-write`: an inline script that loads trackers uses
+   * `document.write`, so it is left to run (the SDK holds what it writes).
    */
-  readonly code: 'sdk-missing' | 'sdk-after-tracker' | 'sdk-async' | 'script-too-long';
+  readonly code: 'sdk-missing' | 'sdk-after-tracker' | 'sdk-async' | 'script-too-long' | 'document-write';
   readonly message: string;
 }
 

@@ -209,7 +209,7 @@ describe('malformed and unusual HTML: tags as the browser reads them, every othe
   });
 
   it('streams: any split of the input gives the same output', () => {
-    const html = vendor.page(vendor.META_PIXEL + vendor.HOTJAR + '<!-- c -->', vendor.YOUTUBE + '<svg><image href="x"/></svg><p>é😀</p>');
+    const html = `<!doctype html><script src="/nexus-consent.min.js"></script>${vendor.META_PIXEL}<!-- c --><p>é😀</p><svg><image href="x"/></svg>${vendor.YOUTUBE}<![CDATA[x]]><textarea><img src=x></textarea>`;
     const whole = markUpTrackers(html).html;
     const markup = createMarkup();
     for (let at = 0; at <= html.length; at++) {
@@ -222,7 +222,7 @@ describe('malformed and unusual HTML: tags as the browser reads them, every othe
       for (let i = 0; i < html.length; i += size) text += page.write(html.slice(i, i + size));
       expect(text + page.end()).toBe(whole);
     }
-  });
+  }, 60_000);
 });
 
 describe('consent-aware: the visitor’s consent cookie', () => {
@@ -319,5 +319,23 @@ describe('options', () => {
   it('takes the site’s whole config object, as the page does', () => {
     const config = { privacyPolicyUrl: '/confidentialite', revision: 3, language: 'fr', layout: 'box' as const, googleConsentMode: true };
     expect(markUpTrackers(vendor.GTAG, { ...config, sdkScript: false }).report.rewritten).toHaveLength(1);
+  });
+});
+
+describe('inline scripts that cannot wait', () => {
+  it('a loader that calls document.write runs as written, with a warning (released after the parse it would erase the page)', () => {
+    const html = `<script>document.write('<script src="https://www.googletagmanager.com/gtag/js?id=G-1"><\\/script>');</script>`;
+    const result = markUpTrackers(html, { sdkScript: false });
+    expect(result.html).toBe(html);
+    expect(result.report.warnings.map((w) => w.code)).toEqual(['document-write']);
+  });
+
+  it('a script longer than MAX_INLINE is searched in its first part only, with a warning', () => {
+    const html = `<script>var big = "${'x'.repeat(300 * 1024)}"; load('https://connect.facebook.net/en_US/fbevents.js');</script>`;
+    const result = markUpTrackers(html, { sdkScript: false });
+    expect(result.html).toBe(html);
+    expect(result.report.warnings.map((w) => w.code)).toEqual(['script-too-long']);
+    const early = `<script>load('https://connect.facebook.net/en_US/fbevents.js'); var big = "${'x'.repeat(300 * 1024)}";</script>`;
+    expect(markUpTrackers(early, { sdkScript: false }).html.startsWith('<script data-consent="advertising"')).toBe(true);
   });
 });

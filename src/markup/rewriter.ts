@@ -20,6 +20,7 @@ import type { ResolvedMarkup } from './markup-options.js';
 import type { MarkedUpTag, MarkupReport, MarkupWarning } from './report.js';
 import { tagView, type StartTagToken, type TagView } from './start-tag.js';
 
+const DOCUMENT_WRITE = /\bdocument\s*\.\s*write(?:ln)?\s*\(/;
 /** Inline scripts longer than this are app code, not a vendor's loader: only their start is searched. */
 export const MAX_INLINE = 256 * 1024;
 
@@ -170,6 +171,12 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
     const code = script.parts.join('');
     // The SDK's own config names the hosts of the site's rules and policies; it must run.
     const urls = code.includes('NexusConsentConfig') ? [] : urlsInScript(code);
+    // Released after the parse, document.write would replace the whole page: such a script runs
+    // as written, and the SDK in the page holds the tags it writes (they are not preloaded).
+    if (urls.length > 0 && DOCUMENT_WRITE.test(code)) {
+      warn('document-write', `an inline script (line ${script.line}) that loads trackers calls document.write: left to run (released later it would erase the page); the SDK holds the tags it writes`);
+      urls.length = 0;
+    }
     const blocked: Classified[] = [];
     const services = new Set<string>();
     for (const url of urls) {
