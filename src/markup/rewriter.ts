@@ -10,6 +10,7 @@
  * script being read (its code decides its start tag; at most MAX_INLINE
  * characters) and the content of a `<noscript>`.
  */
+import type { Token } from 'parse5';
 import { RewritingStream } from 'parse5-html-rewriting-stream';
 import { srcsetUrls, URL_ATTRIBUTES } from '../blocker/element-sources.js';
 import { shouldBlock, type Classified } from '../blocker/should-block.js';
@@ -30,6 +31,9 @@ export const MAX_INLINE = 256 * 1024;
  * runs, a preconnect or dns-prefetch to a tracker also reaches its host.
  */
 const FETCHING_LINKS = new Set(['preload', 'prefetch', 'modulepreload', 'prerender', 'stylesheet', 'preconnect', 'dns-prefetch']);
+
+/** Tag names (lower case, as the tokenizer gives them) whose attributes may fetch. */
+const FETCHING_TAGS = new Set(Object.keys(URL_ATTRIBUTES).map((tag) => tag.toLowerCase()));
 
 /** HTML §4.12.1: the types of a classic script (a JavaScript MIME type essence) and `module`. */
 const SCRIPT_TYPES = new Set([
@@ -72,11 +76,51 @@ class Engine extends RewritingStream {
     this.ended = true;
   }
 
+  /**
+   * Text: the SAX parser builds each text token by concatenating every
+   * character token with a copy of its location, which was half the time on a
+   * real page. The rewriter only needs the text's span in the source, so
+   * characters only extend that span; `_emitPendingText` (below) emits it
+   * where the parser would, before any other token and before the source
+   * buffer drops what was parsed. The byte-identity tests, split at every
+   * position, pin this to the parser's behaviour.
+   */
+  textStart = -1;
+  textEnd = 0;
+
+  override onCharacter(token: Token.CharacterToken): void {
+    const location = token.location!;
+    if (this.textStart < 0) this.textStart = location.startOffset;
+    this.textEnd = location.endOffset;
+    if (this.tokenizer.preprocessor.willDropParsedChunk()) this.flushText();
+  }
+
+  override onWhitespaceCharacter(token: Token.CharacterToken): void {
+    this.onCharacter(token);
+  }
+
+  override onNullCharacter(token: Token.CharacterToken): void {
+    this.onCharacter(token);
+  }
+
+  flushText(): void {
+    if (this.textStart < 0) return;
+    const location = { startOffset: this.textStart, endOffset: this.textEnd } as Token.Location;
+    this.textStart = -1;
+    const { droppedBufferSize, html } = this.tokenizer.preprocessor;
+    this.emit('text', { text: '', sourceCodeLocation: location }, html.slice(location.startOffset - droppedBufferSize, location.endOffset - droppedBufferSize));
+  }
+
   /** Inside SVG or MathML, where `script` and `image` are other elements (the tokenizer's feedback knows). */
   get inForeignContent(): boolean {
     return (this as unknown as { parserFeedbackSimulator: { inForeignContent: boolean } }).parserFeedbackSimulator.inForeignContent;
   }
 }
+
+// The SAX parser's own hook (private in its types), called before every other token and at the end.
+(Engine.prototype as unknown as { _emitPendingText(this: Engine): void })._emitPendingText = function () {
+  this.flushText();
+};
 
 interface HeldScript {
   readonly view: TagView;
@@ -126,6 +170,8 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
   };
 
   const onElement = (token: StartTagToken, raw: string, line: number) => {
+    // Most tags fetch nothing: no view of their attributes for them.
+    if (!FETCHING_TAGS.has(token.tagName)) return emit(raw);
     const view = tagView(token, raw);
     const attributes = URL_ATTRIBUTES[view.tag];
     if (!attributes || view.isInert()) return emit(raw);
