@@ -75,6 +75,7 @@ const terserOptions = { ecma: 2020, compress: { passes: 2 }, format: { comments:
 const ATTRIBUTION =
   '/*! Data: Open Cookie Database (Apache-2.0, modified), third-party-web (MIT); see NOTICE */';
 const external = ['js-cookie', 'nanoid'];
+const markupExternal = [/^node:/, 'parse5-html-rewriting-stream', 'parse5'];
 
 export default [
   {
@@ -120,4 +121,26 @@ export default [
   // nexus-consent/testing: Playwright helpers for a site's test suite. Runs in
   // Node, never in a page, so it is in no script-tag build.
   ...subpath('src/testing/index.ts', 'testing', { external: ['playwright'] }),
+  // nexus-consent/markup and nexus-consent/vite: the server and build side (Node, edge
+  // runtimes with node:stream), and the `nexus-consent` command (dist/cli.mjs, ES module
+  // only: it awaits at top level). Built together so the three share one chunk; never in a
+  // script-tag build.
+  {
+    input: { markup: 'src/markup/index.ts', vite: 'src/markup/vite.ts', cli: 'src/markup/bin.ts' },
+    external: markupExternal,
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'markup-shared-[hash].mjs' },
+    plugins: [ts()],
+  },
+  {
+    input: { markup: 'src/markup/index.ts', vite: 'src/markup/vite.ts' },
+    external: markupExternal,
+    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'markup-shared-[hash].cjs' },
+    plugins: [ts()],
+  },
+  ...['markup', 'vite'].map((name) => ({
+    input: name === 'markup' ? 'src/markup/index.ts' : 'src/markup/vite.ts',
+    external: markupExternal,
+    output: { file: `dist/${name}.d.ts`, format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  })),
 ];

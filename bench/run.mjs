@@ -3,6 +3,7 @@
 import { benchClassify } from './classify.mjs';
 import { chromiumQuirks, QUIRK_LABELS } from './chromium-quirks.mjs';
 import { describeOverhead, interceptionOverhead } from './interception.mjs';
+import { benchMarkup, describeMarkup } from './markup.mjs';
 import { timeToBanner } from './time-to-banner.mjs';
 
 const banner = await timeToBanner();
@@ -17,6 +18,8 @@ for (const { catalogue, cookieNs, urlNs, buildMs } of await benchClassify()) {
       `(100,000 each; index built in ${buildMs.toFixed(1)} ms)`,
   );
 }
+
+console.log(describeMarkup(await benchMarkup()));
 
 const overhead = await interceptionOverhead();
 for (const [key, figures] of Object.entries(overhead)) console.log(describeOverhead(key, figures));

@@ -7,6 +7,8 @@ if (!executablePath) throw new Error(HOW_TO_GET_ONE);
 export const PORT = Number(process.env.TEST_PORT ?? 4391);
 export const DEMO_PORT = PORT + 1;
 export const SPA_PORT = PORT + 2;
+// PORT + 3 is the example site's own suite (examples/playwright).
+export const MARKUP_PORT = PORT + 4;
 
 // Browser tests: real Chromium, pages served from test/fixtures on localhost,
 // every other host answered by Playwright routing (test/support/network.ts).
@@ -33,9 +35,9 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'ignore',
     },
-    // The demo site of `npm start`, tested as it ships.
+    // The demo site of `npm start`, tested as it ships (through the markup step).
     {
-      command: `node scripts/serve.mjs examples/script-tag --port ${PORT + 1}`,
+      command: `node scripts/serve.mjs examples/script-tag --port ${PORT + 1} --markup`,
       cwd: '..',
       url: `http://localhost:${PORT + 1}/`,
       reuseExistingServer: false,
@@ -48,6 +50,14 @@ export default defineConfig({
       command: `node scripts/serve.mjs examples/spa/dist --port ${PORT + 2} --spa`,
       cwd: '..',
       port: PORT + 2,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    // The test pages again, every HTML page through the markup step's middleware (issue #13).
+    {
+      command: `node scripts/serve.mjs test/fixtures --port ${MARKUP_PORT} --markup`,
+      cwd: '..',
+      url: `http://localhost:${MARKUP_PORT}/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

@@ -11,6 +11,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+// The markup step: tracker tags in index.html are marked up at build and in dev. The SDK
+// comes from the bundle (nexus-consent/auto in src/main.js), so no script tag to check for.
+import { nexusConsent } from 'nexus-consent/vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/index.mjs', import.meta.url));
@@ -20,6 +23,7 @@ export default defineConfig({
   root: here,
   // No public/ folder and no dependency pre-bundling cache to keep in the repository.
   publicDir: false,
+  plugins: [nexusConsent({ sdkScript: false })],
   cacheDir: fileURLToPath(new URL('../../node_modules/.vite/spa', import.meta.url)),
   build: {
     outDir: 'dist',

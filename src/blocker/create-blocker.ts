@@ -8,6 +8,7 @@ import type { BrowserWindow } from '../browser-window.js';
 import type { Logger } from '../logger.js';
 import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
+import { warnEscaped } from './escaped-warning.js';
 import { fetches, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, URL_ATTRIBUTES, urlsIn, WATCHED_SELECTOR } from './element-sources.js';
 import { connections } from './interceptors/connections.js';
 import { collectUnguarded, nativeDescriptor, saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
@@ -324,6 +325,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
       }
     },
   };
+  uninstall.push(warnEscaped(win, () => blocker.blocked()));
   return blocker;
 }
 

@@ -26,6 +26,11 @@ describe('npm package contents', () => {
       'dist/index.d.ts',
       'dist/auto.mjs',
       'dist/catalogue-full.mjs',
+      'dist/markup.mjs',
+      'dist/markup.cjs',
+      'dist/markup.d.ts',
+      'dist/vite.mjs',
+      'dist/cli.mjs',
     ]) {
       expect(files).toContain(required);
     }

@@ -1,0 +1,14 @@
+/**
+ * nexus-consent/markup: marks trackers up in HTML before the browser sees it,
+ * at build time or on the server (Node ≥ 20 and runtimes with `node:stream`:
+ * Deno, Bun, Cloudflare Workers with nodejs_compat). Never in a browser bundle.
+ */
+export { createMarkup, markUpTrackers } from './create-markup.js';
+export { isSdkScript } from './markup-options.js';
+export { markupMiddleware } from './middleware.js';
+export { markupResponse, createMarkupHandler } from './web-transform.js';
+export type { Markup, MarkupResult, MarkupStream, MarkupTransform } from './create-markup.js';
+export type { MarkupOptions, MarkupRequest } from './markup-options.js';
+export type { MarkupMiddlewareOptions } from './middleware.js';
+export type { MarkedUpTag, MarkupReport, MarkupWarning } from './report.js';
+export type { Rewriter } from './rewriter.js';

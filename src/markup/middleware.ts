@@ -1,0 +1,115 @@
+/**
+ * Connect / Express middleware: every HTML response passes through the
+ * rewriter as it streams, read in the light of the request's consent cookie.
+ * Mount it before the routes or static files that send HTML (after any
+ * compression middleware: a compressed body passes untouched).
+ *
+ *   app.use(markupMiddleware(siteConfig));
+ */
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { createMarkup } from './create-markup.js';
+import { isRewritableHtml, varyOnCookie } from './http-headers.js';
+import type { MarkupOptions } from './markup-options.js';
+import type { MarkupReport } from './report.js';
+import type { Rewriter } from './rewriter.js';
+
+export interface MarkupMiddlewareOptions extends MarkupOptions {
+  /**
+   * Leave what the visitor's consent cookie grants live (the page then
+   * varies with the cookie: `Vary: Cookie` is added). `false` marks up every
+   * tracker for everyone (one page for all, cache-friendly; the SDK releases
+   * them in the page).
+   * @default true
+   */
+  readonly readConsentCookie?: boolean;
+  /** Told of each page's report, e.g. to log the warnings. @default none */
+  readonly onReport?: (report: MarkupReport, request: IncomingMessage) => void;
+}
+
+type Next = (error?: unknown) => void;
+type Write = ServerResponse['write'];
+type End = ServerResponse['end'];
+
+export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (request: IncomingMessage, response: ServerResponse, next: Next) => void {
+  const { readConsentCookie = true, onReport, ...config } = options;
+  const markup = createMarkup(config);
+  return (request, response, next) => {
+    const write = response.write as (...args: unknown[]) => boolean;
+    const end = response.end as (...args: unknown[]) => ServerResponse;
+    const writeHead = response.writeHead as (...args: unknown[]) => ServerResponse;
+    const decoder = new TextDecoder();
+    /** undefined: not known yet; null: this response passes untouched. */
+    let page: Rewriter | null | undefined;
+
+    const decide = () => {
+      if (page !== undefined) return;
+      const status = response.statusCode;
+      const type = response.getHeader('content-type');
+      const encoding = response.getHeader('content-encoding');
+      if (status === 204 || status === 304 || !isRewritableHtml(typeof type === 'string' ? type : undefined, typeof encoding === 'string' ? encoding : undefined)) {
+        page = null;
+        return;
+      }
+      page = markup.rewriter(readConsentCookie ? { cookieHeader: request.headers.cookie } : {});
+      // The body changes length and bytes: the length and validator of the original no longer hold.
+      response.removeHeader('content-length');
+      response.removeHeader('etag');
+      if (readConsentCookie) response.setHeader('vary', varyOnCookie(response.getHeader('vary')?.toString()));
+    };
+    const text = (chunk: unknown, encoding: unknown) =>
+      typeof chunk === 'string'
+        ? encoding === undefined || encoding === 'utf8' || encoding === 'utf-8'
+          ? chunk
+          : Buffer.from(chunk, encoding as BufferEncoding).toString('utf8')
+        : decoder.decode(chunk as Uint8Array, { stream: true });
+
+    response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+      // Headers given here are sent with the status line: apply them first, so decide() sees them.
+      const last = rest[rest.length - 1];
+      if (typeof last === 'object' && last !== null) {
+        rest.pop();
+        const entries = Array.isArray(last) ? pairs(last) : Object.entries(last as OutgoingHttpHeaders);
+        for (const [name, value] of entries) if (value !== undefined) response.setHeader(name, value as string);
+      }
+      response.statusCode = status;
+      decide();
+      return writeHead.call(this, status, ...rest);
+    } as ServerResponse['writeHead'];
+
+    response.write = function (this: ServerResponse, chunk: unknown, ...args: unknown[]) {
+      decide();
+      if (!page) return write.call(this, chunk, ...args);
+      const callback = args.find((a) => typeof a === 'function') as (() => void) | undefined;
+      const encoding = typeof args[0] === 'string' ? args[0] : undefined;
+      const out = page.write(text(chunk, encoding));
+      if (out === '') {
+        if (callback) process.nextTick(callback);
+        return true;
+      }
+      return write.call(this, out, 'utf8', callback);
+    } as Write;
+
+    response.end = function (this: ServerResponse, ...args: unknown[]) {
+      decide();
+      if (!page) return end.apply(this, args);
+      const callback = args.find((a) => typeof a === 'function') as (() => void) | undefined;
+      const chunk = typeof args[0] === 'function' ? undefined : args[0];
+      const encoding = typeof args[1] === 'string' ? args[1] : undefined;
+      let out = chunk === undefined || chunk === null ? '' : page.write(text(chunk, encoding));
+      const rest = decoder.decode();
+      out += (rest ? page.write(rest) : '') + page.end();
+      onReport?.(page.report, request);
+      return end.call(this, out, 'utf8', callback);
+    } as End;
+
+    next();
+  };
+}
+
+/** `['a', '1', 'b', '2']` or `[['a', '1']]` → pairs. */
+function pairs(list: unknown[]): [string, unknown][] {
+  if (list.every(Array.isArray)) return list as [string, unknown][];
+  const out: [string, unknown][] = [];
+  for (let i = 0; i + 1 < list.length; i += 2) out.push([String(list[i]), list[i + 1]]);
+  return out;
+}
