@@ -10,8 +10,10 @@ import type { Classified } from './should-block.js';
  * Tag name → attributes holding a URL it would fetch (or markup, for srcdoc).
  * Keyed by `tagName`, which keeps the case of SVG elements in an HTML document:
  * `script` and `image` are SVG's, whose `href` (or `xlink:href`) fetches.
+ * No prototype: an SVG element named `constructor` must find nothing here
+ * (an inherited function would throw mid-check and let the call through).
  */
-export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Object.assign(Object.create(null) as object, {
   SCRIPT: ['src'],
   IMG: ['src', 'srcset'],
   IFRAME: ['src', 'srcdoc'],
@@ -27,7 +29,7 @@ export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   META: ['content'],
   script: ['href', 'xlink:href'],
   image: ['href', 'xlink:href'],
-};
+});
 /** The same, by `localName`: a cheaper read than `tagName`, which builds an upper-case copy. */
 const WATCHED_LOCAL_NAMES = new Set(Object.keys(URL_ATTRIBUTES).map((tag) => tag.toLowerCase()));
 

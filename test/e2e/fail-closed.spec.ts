@@ -210,3 +210,64 @@ test('serviceDetails with a javascript: policy and malformed cookies: the dialog
   expect(consoleErrors.join('\n')).toMatch(/serviceDetails: services\.hotjar\.policyUrl dropped/);
   expect(consoleErrors.join('\n')).toMatch(/serviceDetails: services\.meta-pixel skipped/);
 });
+
+test.describe('no prototype and no name can grant', () => {
+  const CONFIG = `window.NexusConsentConfig = { privacyPolicyUrl: '/confidentialite.html' };`;
+
+  test('a page that set Object.prototype["meta-pixel"] gets no Meta pixel after "Tout refuser"', async ({ page, network }) => {
+    await servePage(page, '/polluted.html', `${CONFIG} Object.prototype['meta-pixel'] = true; Object.prototype['hotjar'] = true; Object.prototype['analytics'] = true;`);
+    await banner(page).rejectAll();
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.src = 'https://connect.facebook.net/en_US/fbevents.js?again';
+      document.head.appendChild(s);
+    });
+    await page.waitForTimeout(300);
+    expect(await ran(page)).toEqual([]);
+    const answers = await page.evaluate(() => {
+      const api = (window as any).NexusConsent;
+      return [api.isGranted({ service: 'meta-pixel' }), api.isGranted({ service: 'hotjar' }), api.isGranted('analytics')];
+    });
+    expect(answers).toEqual([false, false, false]);
+    await page.reload();
+    await page.waitForLoadState('load');
+    expect(await ran(page)).toEqual([]);
+  });
+
+  test('service and category names such as constructor or __proto__ release nothing and answer booleans', async ({ page }) => {
+    await servePage(
+      page,
+      '/names.html',
+      `${CONFIG}`,
+    );
+    await banner(page).rejectAll();
+    const answers = await page.evaluate(async () => {
+      const api = (window as any).NexusConsent;
+      for (const [category, service] of [['advertising', '__proto__'], ['advertising', 'constructor'], ['constructor', undefined], ['__proto__', 'toString']]) {
+        const s = document.createElement('script');
+        s.type = 'text/plain';
+        s.setAttribute('data-consent', category!);
+        if (service) s.setAttribute('data-consent-service', service);
+        s.text = `window.__ran.push('named:${category}:${service}')`;
+        document.body.appendChild(s);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      return ['constructor', '__proto__', 'toString', 'hasOwnProperty'].flatMap((name) => [
+        api.isGranted({ service: name }),
+        api.isGranted({ service: name, category: 'advertising' }),
+        api.isGranted(name),
+      ]);
+    });
+    expect(answers.every((a: unknown) => a === false)).toBe(true);
+    expect(await ran(page)).toEqual([]);
+  });
+
+  test('an SVG element named constructor does not stop the check of the tags after it', async ({ page, network }) => {
+    await servePage(page, '/svg-names.html', CONFIG);
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML('beforeend', '<svg><constructor></constructor><tostring></tostring><image href="https://www.facebook.com/tr?id=svg-after-constructor" width="1" height="1"/></svg>');
+    });
+    await page.waitForTimeout(300);
+    expect(network.trackerUrls().filter((u) => u.includes('svg-after-constructor'))).toEqual([]);
+  });
+});
