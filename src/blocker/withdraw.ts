@@ -2,11 +2,22 @@
  * Withdrawal clean-up (RULES: "delete their script-visible cookies … try the
  * candidates, and the parent domain"). `document.cookie` shows names only, not
  * the path or domain a cookie was set with, and a deletion must match both; so
- * every candidate is tried: host-only and each parent domain, `/` and each
- * parent of the current path. Writing to a public suffix is refused by the
- * browser, harmlessly.
+ * the candidates are tried: host-only and each parent domain (store/
+ * cookie-variants.ts: at least two labels), `/` and each path prefix of the
+ * current page.
+ *
+ * Bounded work: on a page with a large jar every write costs, and the first
+ * read after a burst of writes waits for the browser to apply them all (a
+ * 600 KB jar, 173 names × 4 domains × 17 paths: seconds). So paths are tried
+ * one at a time, most likely first (`/`, then the page's default path, RFC
+ * 6265 §5.1.4, where a script's cookie without `path=` lands), each for every
+ * domain of the names still visible; after each path the jar is read once,
+ * and a name that is gone is not tried again.
  */
 import { cookieNames } from '../classifier/scan-page.js';
+import { cookieDomains, deletionLine, parentPaths } from '../store/cookie-variants.js';
+
+export { cookieDomains as parentDomains, parentPaths };
 
 export interface CleanupReport {
   /** Cookies deleted (no longer visible to script afterwards). */
@@ -16,40 +27,30 @@ export interface CleanupReport {
   readonly clearedStorageKeys: readonly string[];
 }
 
-export function deleteCookies(doc: Document, names: readonly string[], write: (line: string) => void): CleanupReport['deletedCookies'] {
+export function deleteCookies(
+  doc: Document,
+  names: readonly string[],
+  write: (line: string) => void,
+  read: () => string = () => doc.cookie,
+): CleanupReport['deletedCookies'] {
   if (names.length === 0) return [];
   const { hostname, pathname } = doc.location;
-  const domains = [undefined, ...parentDomains(hostname)];
-  const paths = parentPaths(pathname);
-  for (const name of names) {
-    for (const domain of domains) {
-      for (const path of paths) {
-        write(`${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=${path}${domain ? `; domain=${domain}` : ''}`);
-      }
-    }
+  const domains = [undefined, ...cookieDomains(hostname)];
+  let left = [...new Set(names)];
+  for (const path of withdrawalPaths(pathname)) {
+    for (const name of left) for (const domain of domains) write(deletionLine(name, path, domain));
+    const visible = new Set(cookieNames(read()));
+    left = left.filter((name) => visible.has(name));
+    if (left.length === 0) break;
   }
-  const left = new Set(cookieNames(doc.cookie));
-  return names.filter((name) => !left.has(name));
+  return [...new Set(names)].filter((name) => !left.includes(name));
 }
 
-/** `a.b.nexus-tech.fr` → `a.b.nexus-tech.fr`, `b.nexus-tech.fr`, `nexus-tech.fr`, `fr`. */
-export function parentDomains(hostname: string): string[] {
-  if (/^[\d.]+$/.test(hostname) || hostname.includes(':') || !hostname.includes('.')) return [hostname];
-  const labels = hostname.split('.');
-  return labels.map((_, i) => labels.slice(i).join('.'));
-}
-
-/** `/a/b/c` → `/`, `/a`, `/a/`, `/a/b`, `/a/b/`, `/a/b/c`. */
-export function parentPaths(pathname: string): string[] {
-  const paths = new Set(['/']);
-  const segments = pathname.split('/').filter(Boolean);
-  let current = '';
-  for (const segment of segments) {
-    current += `/${segment}`;
-    paths.add(current);
-    paths.add(`${current}/`);
-  }
-  return [...paths];
+/** Every path prefix of `pathname` (parentPaths), `/` first, then the default path (the directory of the page), then the rest. */
+export function withdrawalPaths(pathname: string): string[] {
+  const slash = pathname.lastIndexOf('/');
+  const defaultPath = slash > 0 ? pathname.slice(0, slash) : '/';
+  return [...new Set(['/', defaultPath, ...parentPaths(pathname)])];
 }
 
 export function clearStorageKeys(win: Window, held: (key: string) => boolean): string[] {

@@ -7,6 +7,7 @@
  * Not covered: named-property writes (`localStorage.key = v`), which no
  * prototype patch can see — documented in the README.
  */
+import { keepNativeCookie } from '../../store/native-cookie.js';
 import { patchMethod, type Interceptor } from './context.js';
 
 export const storageWrites: Interceptor = (ctx) => {
@@ -15,6 +16,8 @@ export const storageWrites: Interceptor = (ctx) => {
 
   const cookie = Object.getOwnPropertyDescriptor(win.Document.prototype, 'cookie');
   if (cookie?.set && cookie.configurable) {
+    // The consent cookie is written past this guard, whatever its name (store/native-cookie.ts).
+    keepNativeCookie(win, cookie);
     const set = cookie.set;
     Object.defineProperty(win.Document.prototype, 'cookie', {
       ...cookie,
