@@ -9,6 +9,7 @@ import {
   leastPermissive,
   serviceChoices,
   UNDECIDED,
+  type Choices,
   type ConsentRecord,
   type DecisionContext,
 } from './consent-record.js';
@@ -170,7 +171,7 @@ describe('consent record — no prototype can grant', () => {
 });
 
 describe('leastPermissive — copies that disagree', () => {
-  const base = (choices: Record<string, boolean>, method: ConsentRecord['method'], extra: Partial<ConsentRecord> = {}, services = {}): ConsentRecord => ({
+  const base = (choices: Choices, method: ConsentRecord['method'], extra: Partial<ConsentRecord> = {}, services = {}): ConsentRecord => ({
     ...decide(choices, method, sealable, UNDECIDED, services),
     ...extra,
   });
