@@ -22,7 +22,8 @@ async function serveSite(context: BrowserContext): Promise<void> {
     async (route) => {
       const url = new URL(route.request().url());
       const own = url.pathname.startsWith('/dist/') || url.pathname === '/confidentialite.html';
-      const response = await route.fetch({ url: `${LOCAL}${own ? url.pathname : '/consent-cookie.html'}${url.search}` });
+      // Without the page's headers: a large jar's Cookie header is more than the local server takes.
+      const response = await route.fetch({ url: `${LOCAL}${own ? url.pathname : '/consent-cookie.html'}${url.search}`, headers: {} });
       await route.fulfill({ response });
     },
   );
