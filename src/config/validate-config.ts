@@ -36,7 +36,7 @@ export function validateConfig(input: unknown): ResolvedConfig {
 
   const cookie = config.cookie === undefined ? {} : objectAt(config.cookie, 'cookie', 'an object');
   onlyKeys(cookie, ['name', 'domain'], 'cookie.');
-  const cookieName = (optional(cookie.name, 'cookie.name', 'a cookie name (RFC 6265 token: letters, digits and !#$%&\'*+-.^_`|~; 1–256)', (v) =>
+  const cookieName = (optional(cookie.name, 'cookie.name', 'a cookie name (an RFC 6265 token)', (v) =>
     typeof v === 'string' && COOKIE_NAME.test(v),
   ) as string | undefined) ?? 'nexus_consent';
   const cookieDomain = optional(cookie.domain, 'cookie.domain', 'a domain name such as "nexus-tech.fr"', (v) =>
