@@ -28,6 +28,9 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   // Below 85 % killed, `npm run mutate` fails.
   thresholds: { high: 90, low: 85, break: 85 },
+  // Later runs re-test only mutants whose code or covering tests changed; `npm run mutate -- --force` for all.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
