@@ -120,3 +120,46 @@ describe('cookie jar (jsdom)', () => {
     expect(p.doc.cookie).toBe(`${NAME}=v`);
   });
 });
+
+describe('cookie jar — what it writes', () => {
+  function recorded(url: string, options: { name?: string; domain?: string; secure?: boolean } = {}) {
+    const p = page(url);
+    const lines: string[] = [];
+    const native = Object.getOwnPropertyDescriptor(p.win.Document.prototype, 'cookie')!;
+    keepNativeCookie(p.win, { ...native, set(this: Document, line: string) { lines.push(line); native.set!.call(this, line); } });
+    const jar = createCookieJar(p.win, { name: options.name ?? NAME, domain: options.domain, secure: options.secure ?? false });
+    return { p, jar, lines };
+  }
+
+  it('deletes every other variant, never the canonical one, then writes it once', () => {
+    const { jar, lines } = recorded('http://www.site.example/shop/');
+    jar.write('v', IN_A_YEAR);
+    const deletions = lines.filter((l) => l.includes('max-age=0'));
+    // Host-only, www.site.example, site.example × /, /shop, /shop/ — less the canonical (host-only, /).
+    expect(deletions).toHaveLength(3 * 3 - 1);
+    expect(deletions).not.toContain(`${NAME}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=/`);
+    expect(lines.at(-1)).toBe(`${NAME}=v; path=/; expires=${new Date(IN_A_YEAR).toUTCString()}; samesite=Lax`);
+  });
+
+  it('with cookie.domain (any case, leading dot): that domain is canonical, the host-only copy is deleted', () => {
+    const { jar, lines } = recorded('http://www.site.example/', { domain: '.SITE.example', secure: true });
+    jar.write('v', IN_A_YEAR);
+    expect(lines).toContain(`${NAME}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=/`);
+    expect(lines).not.toContain(`${NAME}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=/; domain=site.example`);
+    expect(lines.at(-1)).toBe(`${NAME}=v; path=/; expires=${new Date(IN_A_YEAR).toUTCString()}; domain=site.example; samesite=Lax; secure`);
+  });
+
+  it('tries a configured domain that is not a parent of the host too', () => {
+    const { jar, lines } = recorded('http://www.site.example/', { domain: 'other.example' });
+    jar.remove();
+    expect(lines).toContain(`${NAME}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=/; domain=other.example`);
+    expect(lines).toHaveLength(4);
+  });
+
+  it('removes every variant, the canonical one included', () => {
+    const { jar, lines } = recorded('http://www.site.example/shop/');
+    jar.remove();
+    expect(lines).toHaveLength(3 * 3);
+    expect(lines).toContain(`${NAME}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=0; path=/`);
+  });
+});

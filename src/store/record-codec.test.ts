@@ -193,3 +193,45 @@ describe('record codec — services are plain data', () => {
     expect(Object.getOwnPropertyDescriptor(decoded.services, 'hasownproperty')?.value).toBe(false);
   });
 });
+
+describe('record codec — each check on its own', () => {
+  const valid = encodeRecord(record);
+
+  it.each([[3], [4], [5]])('rejects a date field %i that is not base-36 seconds, even sealed', (index) => {
+    expect(decodeRecord(reseal(edit(valid, index, 'T8N280')))).toBeUndefined();
+    expect(decodeRecord(reseal(edit(valid, index, '')))).toBeUndefined();
+  });
+
+  it('accepts an expiry exactly 13 months (397 days) after the update, not a second more', () => {
+    const updated = Math.floor(record.updatedAt / 1000);
+    const at = (seconds: number) => reseal(edit(valid, 5, seconds.toString(36)));
+    expect(decodeRecord(at(updated + 397 * 86_400))).toBeDefined();
+    expect(decodeRecord(at(updated + 397 * 86_400 + 1))).toBeUndefined();
+    // An expiry at the very instant of the update is no validity at all.
+    expect(decodeRecord(at(updated))).toBeUndefined();
+    expect(decodeRecord(at(updated + 1))).toBeDefined();
+  });
+
+  it('accepts an update at the instant of the first decision', () => {
+    const given = Math.floor(record.givenAt / 1000).toString(36);
+    expect(decodeRecord(reseal(edit(valid, 4, given)))?.updatedAt).toBe(record.givenAt);
+  });
+
+  it('refuses a value longer than 4 KB before parsing it', () => {
+    const long = reseal(edit(valid, 9, Array.from({ length: 400 }, (_, i) => `service-${i}`).join('~')));
+    expect(long.length).toBeGreaterThan(4096);
+    expect(decodeRecord(long)).toBeUndefined();
+    const justUnder = reseal(edit(valid, 9, Array.from({ length: 300 }, (_, i) => `s${i}`).join('~')));
+    expect(justUnder.length).toBeLessThanOrEqual(4096);
+    expect(decodeRecord(justUnder)).toBeDefined();
+  });
+
+  it('reads format 1 only with its ten fields, and format 2 only with eleven', () => {
+    const v1 = reseal(['1', ...valid.split('.').slice(1, 9), 'x'].join('.'));
+    expect(decodeRecord(v1)).toBeDefined();
+    // Format 1 with eleven fields, format 2 with ten: malformed.
+    expect(decodeRecord(reseal(['1', ...valid.split('.').slice(1)].join('.')))).toBeUndefined();
+    expect(decodeRecord(reseal(['2', ...valid.split('.').slice(1, 9), 'x'].join('.')))).toBeUndefined();
+    expect(decodeRecord(reseal(['3', ...valid.split('.').slice(1, 9), 'x'].join('.')))).toBeUndefined();
+  });
+});
