@@ -81,7 +81,7 @@ export function startConsent(
     newId: () => nanoid(),
   });
   const store = createStore(
-    createCookieJar({ name: resolved.cookieName, domain: resolved.cookieDomain, secure: win.location.protocol === 'https:' }),
+    createCookieJar(win, { name: resolved.cookieName, domain: resolved.cookieDomain, secure: win.location.protocol === 'https:' }),
     context,
   );
   let state: ConsentState = store.load();
@@ -126,7 +126,8 @@ export function startConsent(
   // First, before anything else on the page can run: the blocker (or the one
   // `nexus-consent/auto` installed earlier, which now takes our state and rules).
   const blockerOptions = {
-    classifier,
+    // The consent cookie is strictly necessary whatever a catalogue says of its name (`_pk_consent`): never held, never withdrawn.
+    classifier: { ...classifier, classifyCookie: (name: string) => (name === resolved.cookieName ? undefined : classifier.classifyCookie(name)) },
     isGranted: granted,
     log,
     onInertFrame: (frame: HTMLIFrameElement, category: Category, service: string | undefined) =>

@@ -4,6 +4,7 @@
  * Unknown keys are errors too: a typo must not silently drop an option.
  */
 import { CATEGORY_ID, NECESSARY, OPTIONAL_BUILT_IN_CATEGORIES } from '../store/consent-record.js';
+import { COOKIE_NAME } from '../store/cookie-variants.js';
 import { fr } from '../i18n/fr.js';
 import type { TextKey } from '../i18n/texts.js';
 import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
@@ -25,7 +26,6 @@ const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 /** `constructor` passes the id patterns, yet every plain object already has it: a page's lookups would find it. */
 const RESERVED = 'an id that is not a property every JavaScript object has (constructor, __proto__…)';
-const COOKIE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function validateConfig(input: unknown): ResolvedConfig {
   // Read once into data the SDK owns: a throwing getter names its field, a later swap changes nothing.
@@ -41,7 +41,7 @@ export function validateConfig(input: unknown): ResolvedConfig {
 
   const cookie = config.cookie === undefined ? {} : objectAt(config.cookie, 'cookie', 'an object');
   onlyKeys(cookie, ['name', 'domain'], 'cookie.');
-  const cookieName = (optional(cookie.name, 'cookie.name', 'letters, digits, "_" or "-" (1–64)', (v) =>
+  const cookieName = (optional(cookie.name, 'cookie.name', 'a cookie name (an RFC 6265 token)', (v) =>
     typeof v === 'string' && COOKIE_NAME.test(v),
   ) as string | undefined) ?? 'nexus_consent';
   const cookieDomain = optional(cookie.domain, 'cookie.domain', 'a domain name such as "nexus-tech.fr"', (v) =>

@@ -47,8 +47,25 @@ export interface ConsentRecord {
   readonly services: ServiceChoices;
 }
 
-/** Service id → allowed; what a visitor chose service by service. */
+/**
+ * Service id → allowed; what a visitor chose service by service. Always a
+ * null-prototype object (see serviceChoices): `constructor` or `toString` are
+ * service ids like any other, and a page that sets
+ * `Object.prototype['meta-pixel'] = true` must not grant the Meta pixel.
+ */
 export type ServiceChoices = Readonly<Record<string, boolean>>;
+
+/** A frozen null-prototype ServiceChoices from id/allowed pairs. */
+export function serviceChoices(entries: Iterable<readonly [string, boolean]>): ServiceChoices {
+  const choices: Record<string, boolean> = Object.create(null);
+  for (const [id, allowed] of entries) choices[id] = allowed;
+  return Object.freeze(choices);
+}
+
+/** The visitor's own choice for `service`, if any: an own property, never an inherited one. */
+export function serviceChoice(services: ServiceChoices, service: string): boolean | undefined {
+  return Object.prototype.hasOwnProperty.call(services, service) ? services[service] === true : undefined;
+}
 /** What a service id may look like: it travels in the consent cookie. */
 export const SERVICE_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -76,7 +93,7 @@ export interface DecisionContext {
 export function isGranted(state: ConsentState, category: Category, service?: string): boolean {
   if (category === NECESSARY) return true;
   if (state.status !== 'decided') return false;
-  const exception = service === undefined ? undefined : state.record.services[service];
+  const exception = typeof service === 'string' ? serviceChoice(state.record.services, service) : undefined;
   return exception ?? state.record.granted.includes(category);
 }
 
@@ -107,12 +124,10 @@ export function decide(
     method,
     granted: Object.freeze(granted),
     denied: Object.freeze(denied),
-    services: Object.freeze(
-      Object.fromEntries(
-        Object.entries(services)
-          .filter(([id, s]) => SERVICE_ID.test(id) && s.category !== NECESSARY && s.allowed !== granted.includes(s.category))
-          .map(([id, s]) => [id, s.allowed]),
-      ),
+    services: serviceChoices(
+      Object.entries(services)
+        .filter(([id, s]) => SERVICE_ID.test(id) && s.category !== NECESSARY && s.allowed !== granted.includes(s.category))
+        .map(([id, s]) => [id, s.allowed === true] as const),
     ),
   });
 }
@@ -122,18 +137,64 @@ export function allChoices(categories: readonly Category[], value: boolean): Cho
   return Object.fromEntries(categories.map((c) => [c, value]));
 }
 
+/** How far in the future a stored date may be before it means a wrong clock or a forged record. */
+export const CLOCK_SKEW_MS = 24 * 3600 * 1000;
+
 /**
- * A stored record only counts if it answers the current revision, has not
- * expired and covers exactly the categories the site asks about today: a new
- * purpose means a new question (CNIL: ask again when the purposes change).
+ * A stored record only counts if it answers the current revision (neither an
+ * older nor a newer one), has not expired, was not given or updated in the
+ * future (beyond a day of clock skew: such a record was made up, or by a
+ * broken clock, and proves no decision), and covers exactly the categories the
+ * site asks about today: a new purpose means a new question (CNIL: ask again
+ * when the purposes change).
  */
 export function isCurrent(
   record: ConsentRecord,
   ctx: Pick<DecisionContext, 'categories' | 'revision' | 'now'>,
 ): boolean {
   if (record.revision !== ctx.revision || ctx.now >= record.expiresAt) return false;
+  if (record.givenAt > ctx.now + CLOCK_SKEW_MS || record.updatedAt > ctx.now + CLOCK_SKEW_MS) return false;
   const covered = [...record.granted, ...record.denied].filter((c) => c !== NECESSARY);
   return covered.length === ctx.categories.length && ctx.categories.every((c) => covered.includes(c));
+}
+
+/**
+ * One record from several copies that disagree (the consent cookie on other
+ * paths or domains): the least permissive, which grants a category or a
+ * service only where every copy grants it.
+ * - Categories: those granted by every copy are granted; the rest denied.
+ * - Service exceptions: denied if any copy denies the service; allowed if
+ *   every copy allows it; otherwise none (the service follows its category,
+ *   which is then already granted by every copy or denied).
+ * When one copy grants exactly that, it is the answer (its method, id and
+ * dates kept; of several, the one that expires first); otherwise the answer
+ * is a `custom` record with the id and dates of the copy that expires first.
+ * Give current records of one revision and one set of categories.
+ */
+export function leastPermissive(records: readonly ConsentRecord[]): ConsentRecord | undefined {
+  const byExpiry = [...records].sort((a, b) => a.expiresAt - b.expiresAt);
+  const first = byExpiry[0];
+  if (!first || byExpiry.length === 1) return first;
+  const everyGrants = (c: Category) => records.every((r) => r.granted.includes(c));
+  const granted = first.granted.filter(everyGrants);
+  const denied = [...first.denied, ...first.granted.filter((c) => !everyGrants(c))];
+  const ids = new Set(records.flatMap((r) => Object.keys(r.services)));
+  const services = serviceChoices(
+    [...ids].flatMap((id): [string, boolean][] => {
+      const choices = records.map((r) => serviceChoice(r.services, id));
+      if (choices.includes(false)) return [[id, false]];
+      return choices.every((c) => c === true) ? [[id, true]] : [];
+    }),
+  );
+  const sameAnswer = (r: ConsentRecord) =>
+    r.granted.length === granted.length &&
+    granted.every((c) => r.granted.includes(c)) &&
+    Object.keys(r.services).length === Object.keys(services).length &&
+    Object.keys(services).every((id) => serviceChoice(r.services, id) === services[id]);
+  return (
+    byExpiry.find(sameAnswer) ??
+    Object.freeze({ ...first, method: 'custom' as const, granted: Object.freeze(granted), denied: Object.freeze(denied), services })
+  );
 }
 
 /** Calendar months in UTC; the 31st of a short month clamps to its last day. */

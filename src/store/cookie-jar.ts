@@ -1,10 +1,21 @@
 /**
- * One first-party cookie, read and written through js-cookie.
+ * The consent cookie: one first-party cookie, one canonical copy.
  * Attributes follow the CNIL/RFC 6265 expectations for a consent cookie:
  * `Path=/`, `SameSite=Lax`, `Secure` on https, readable by script (it must be,
  * the SDK reads it), optional `Domain` for a site spread over sub-domains.
+ *
+ * Cookies of the same name on other paths or domains (a copy on `Path=/shop`,
+ * one set with `Domain=` from a sibling sub-domain, the one left when the site
+ * adds or removes `cookie.domain`) are other cookies to the browser, and all
+ * show in `document.cookie`. So reads return every copy (the store decides
+ * which counts), and every write first deletes each variant script can reach.
+ * Writes go through the browser's own `document.cookie` setter, past the
+ * blocker's cookie guard (see native-cookie.ts). js-cookie encodes and decodes
+ * the value.
  */
 import Cookies from 'js-cookie';
+import { cookieDomains, cookieValues, deletionLine, parentPaths } from './cookie-variants.js';
+import { nativeCookie } from './native-cookie.js';
 
 export interface CookieJarOptions {
   readonly name: string;
@@ -13,28 +24,51 @@ export interface CookieJarOptions {
 }
 
 export interface CookieJar {
-  read(): string | undefined;
+  /** The value of every copy of the cookie visible here, in `document.cookie` order. */
+  readAll(): string[];
+  /** Writes the canonical copy, after deleting every other copy script can reach. */
   write(value: string, expiresAt: number): void;
+  /** Deletes every copy script can reach. */
   remove(): void;
 }
 
-export function createCookieJar(options: CookieJarOptions): CookieJar {
-  const attributes: Cookies.CookieAttributes = {
-    path: '/',
-    sameSite: 'Lax',
-    secure: options.secure,
-    ...(options.domain ? { domain: options.domain } : {}),
+export function createCookieJar(win: { readonly Document: typeof Document; readonly document: Document }, options: CookieJarOptions): CookieJar {
+  const doc = win.document;
+  // js-cookie's default converter: percent-encoding of what is not a cookie-octet (RFC 6265 §4.1.1).
+  const converter = Cookies.converter as { read(value: string, name: string): string; write(value: string, name: string): string };
+  const cookie = nativeCookie(win, doc);
+  const { name } = options;
+  // `Domain=.x` and `Domain=x` are the same cookie (RFC 6265 §5.2.3).
+  const domain = options.domain?.replace(/^\./, '').toLowerCase() || undefined;
+
+  /** Deletes the cookie at every path of this page on the host alone and every parent domain (and the configured one). */
+  const deleteCopies = (keepCanonical: boolean) => {
+    const { hostname, pathname } = doc.location;
+    const domains = new Set<string | undefined>([undefined, ...cookieDomains(hostname)]);
+    if (domain) domains.add(domain);
+    for (const d of domains) {
+      for (const path of parentPaths(pathname)) {
+        if (!(keepCanonical && path === '/' && d === domain)) cookie.set(deletionLine(name, path, d));
+      }
+    }
   };
-  const jar = Cookies.withAttributes(attributes);
+
   return {
-    read: () => jar.get(options.name),
+    readAll: () =>
+      cookieValues(cookie.get(), name).map((value) => {
+        try {
+          return converter.read(value, name);
+        } catch {
+          return value; // bad percent-encoding: left as is, it will not decode to a record
+        }
+      }),
     write: (value, expiresAt) => {
-      jar.set(options.name, value, { expires: new Date(expiresAt) });
+      deleteCopies(true);
+      cookie.set(
+        `${name}=${converter.write(value, name)}; path=/; expires=${new Date(expiresAt).toUTCString()}` +
+          `${domain ? `; domain=${domain}` : ''}; samesite=Lax${options.secure ? '; secure' : ''}`,
+      );
     },
-    remove: () => {
-      jar.remove(options.name);
-      // A cookie written before `domain` was configured lives on the host alone.
-      if (options.domain) Cookies.remove(options.name, { path: '/' });
-    },
+    remove: () => deleteCopies(false),
   };
 }

@@ -1,11 +1,17 @@
 /**
  * Loads and saves the consent state. Anything that does not decode to a current
  * record — missing, corrupt, hand-edited, unknown version, other revision,
- * expired, other set of categories — is "undecided": the banner shows and
- * nothing is granted. It never throws.
+ * expired, dated in the future, other set of categories — is "undecided": the
+ * banner shows and nothing is granted. It never throws.
+ *
+ * Several copies of the cookie (other paths or domains): undecodable and
+ * non-current ones count as nothing; of the rest, the least permissive wins
+ * (consent-record.ts leastPermissive) and is written back as the one
+ * canonical copy, deleting the others — so a stale "accept all" left on
+ * `Path=/shop` or a parent domain can never override or resurrect a refusal.
  */
 import type { CookieJar } from './cookie-jar.js';
-import { isCurrent, UNDECIDED, type ConsentRecord, type ConsentState, type DecisionContext } from './consent-record.js';
+import { isCurrent, leastPermissive, UNDECIDED, type ConsentRecord, type ConsentState, type DecisionContext } from './consent-record.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
 
 export interface ConsentStore {
@@ -20,14 +26,28 @@ export function createStore(
 ): ConsentStore {
   return {
     load() {
-      let raw: string | undefined;
+      let copies: string[];
       try {
-        raw = jar.read();
+        copies = jar.readAll();
       } catch {
         return UNDECIDED;
       }
-      const record = decodeRecord(raw);
-      return record && isCurrent(record, context()) ? { status: 'decided', record } : UNDECIDED;
+      const ctx = context();
+      const records: ConsentRecord[] = [];
+      for (const copy of copies) {
+        const record = decodeRecord(copy);
+        if (record && isCurrent(record, ctx)) records.push(record);
+      }
+      const winner = leastPermissive(records);
+      if (copies.length > 1) {
+        try {
+          if (winner) jar.write(encodeRecord(winner), winner.expiresAt);
+          else jar.remove();
+        } catch {
+          // Cookies not writable here: the answer above stands for this page.
+        }
+      }
+      return winner ? { status: 'decided', record: winner } : UNDECIDED;
     },
     save(record) {
       jar.write(encodeRecord(record), record.expiresAt);

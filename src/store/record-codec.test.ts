@@ -109,3 +109,129 @@ describe('record codec', () => {
     expect(decodeRecord(reseal(edit(encodeRecord(record), 6, 'r')))).toBeUndefined();
   });
 });
+
+/**
+ * Golden values: literal cookie strings, written once by hand from the
+ * format description and never regenerated from the code under test. A
+ * changed separator, field order, date base, method letter or checksum
+ * constant breaks them.
+ */
+describe('record codec — golden values', () => {
+  const FORMAT_2 = '2.V1StGXR8_Z5jdHi6B-myT.3.t8n280.t9rx20.tj33q0.c.analytics.advertising~personalisation.!google-analytics~hotjar.1xmizls';
+  const FORMAT_1 = '1.V1StGXR8_Z5jdHi6B-myT.3.t8n280.t9rx20.tj33q0.c.analytics.advertising~personalisation.1uiq31m';
+  const ACCEPT_ALL = '2.V1StGXR8_Z5jdHi6B-myT.3.t8n280.t9rx20.tj33q0.a.analytics~advertising~personalisation...ufq9an';
+  const acceptAll: ConsentRecord = { ...record, method: 'accept-all', granted: ['necessary', 'analytics', 'advertising', 'personalisation'], denied: [], services: {} };
+
+  it('checksum is 32-bit FNV-1a in base 36 (the published test vectors)', () => {
+    expect(checksum('')).toBe((0x811c9dc5).toString(36));
+    expect(checksum('a')).toBe((0xe40c292c).toString(36));
+    expect(checksum('foobar')).toBe((0xbf9cf968).toString(36));
+    expect(checksum('')).toBe('ztntfp');
+  });
+
+  it('encodes a record to the exact format-2 string, checksum included', () => {
+    expect(encodeRecord(record)).toBe(FORMAT_2);
+    expect(encodeRecord(acceptAll)).toBe(ACCEPT_ALL);
+  });
+
+  it('decodes the literal format-2 string to the exact record', () => {
+    const decoded = decodeRecord(FORMAT_2);
+    expect(decoded).toEqual(record);
+    expect(Object.keys(decoded!.services)).toEqual(['google-analytics', 'hotjar']);
+    expect(decodeRecord(ACCEPT_ALL)).toEqual(acceptAll);
+  });
+
+  it('decodes the literal format-1 string (no services field) to the exact record', () => {
+    expect(decodeRecord(FORMAT_1)).toEqual({ ...record, services: {} });
+  });
+
+  it('each field is where the format says', () => {
+    const decoded = decodeRecord(FORMAT_2)!;
+    expect(decoded.id).toBe('V1StGXR8_Z5jdHi6B-myT');
+    expect(decoded.revision).toBe(3);
+    expect(new Date(decoded.givenAt).toISOString()).toBe('2026-01-10T08:00:00.000Z');
+    expect(new Date(decoded.updatedAt).toISOString()).toBe('2026-02-01T09:30:00.000Z');
+    expect(new Date(decoded.expiresAt).toISOString()).toBe('2026-08-01T09:30:00.000Z');
+    expect(decoded.method).toBe('custom');
+    expect(decoded.granted).toEqual(['necessary', 'analytics']);
+    expect(decoded.denied).toEqual(['advertising', 'personalisation']);
+    expect(decoded.services['google-analytics']).toBe(false);
+    expect(decoded.services.hotjar).toBe(true);
+  });
+
+  it.each([
+    ['a checksum off by one character', FORMAT_2.replace(/s$/, 't')],
+    ['a format-1 string with the format-2 checksum', `${FORMAT_1.slice(0, FORMAT_1.lastIndexOf('.'))}.1xmizls`],
+    ['a format-2 string relabelled as format 1', `1${FORMAT_2.slice(1)}`],
+    ['the method letter changed', FORMAT_2.replace('.c.', '.r.')],
+  ])('rejects %s', (_label, value) => {
+    expect(decodeRecord(value)).toBeUndefined();
+  });
+
+  it.each([['a', 'accept-all'], ['r', 'reject-all'], ['c', 'custom'], ['g', 'gpc']] as const)('method letter %s is %s', (letter, method) => {
+    const granted = { a: 'analytics~advertising~personalisation', r: '', c: 'analytics', g: 'analytics~personalisation' }[letter];
+    const denied = { a: '', r: 'analytics~advertising~personalisation', c: 'advertising~personalisation', g: 'advertising' }[letter];
+    const value = reseal(['2', 'V1StGXR8_Z5jdHi6B-myT', '3', 't8n280', 't9rx20', 'tj33q0', letter, granted, denied, '', 'x'].join('.'));
+    expect(decodeRecord(value)?.method).toBe(method);
+    expect(encodeRecord(decodeRecord(value)!)).toBe(value);
+  });
+});
+
+describe('record codec — services are plain data', () => {
+  it('decodes services into a null-prototype object: no inherited names', () => {
+    const decoded = decodeRecord(encodeRecord(record))!;
+    expect(Object.getPrototypeOf(decoded.services)).toBeNull();
+    expect('constructor' in decoded.services).toBe(false);
+    expect('toString' in decoded.services).toBe(false);
+    expect(Object.isFrozen(decoded.services)).toBe(true);
+  });
+
+  it('keeps a service named like an Object.prototype member as an ordinary id', () => {
+    const odd = { ...record, services: { constructor: true, hasownproperty: false } };
+    const decoded = decodeRecord(encodeRecord(odd))!;
+    expect(Object.getOwnPropertyDescriptor(decoded.services, 'constructor')?.value).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(decoded.services, 'hasownproperty')?.value).toBe(false);
+  });
+});
+
+describe('record codec — each check on its own', () => {
+  const valid = encodeRecord(record);
+
+  it.each([[3], [4], [5]])('rejects a date field %i that is not base-36 seconds, even sealed', (index) => {
+    expect(decodeRecord(reseal(edit(valid, index, 'T8N280')))).toBeUndefined();
+    expect(decodeRecord(reseal(edit(valid, index, '')))).toBeUndefined();
+  });
+
+  it('accepts an expiry exactly 13 months (397 days) after the update, not a second more', () => {
+    const updated = Math.floor(record.updatedAt / 1000);
+    const at = (seconds: number) => reseal(edit(valid, 5, seconds.toString(36)));
+    expect(decodeRecord(at(updated + 397 * 86_400))).toBeDefined();
+    expect(decodeRecord(at(updated + 397 * 86_400 + 1))).toBeUndefined();
+    // An expiry at the very instant of the update is no validity at all.
+    expect(decodeRecord(at(updated))).toBeUndefined();
+    expect(decodeRecord(at(updated + 1))).toBeDefined();
+  });
+
+  it('accepts an update at the instant of the first decision', () => {
+    const given = Math.floor(record.givenAt / 1000).toString(36);
+    expect(decodeRecord(reseal(edit(valid, 4, given)))?.updatedAt).toBe(record.givenAt);
+  });
+
+  it('refuses a value longer than 4 KB before parsing it', () => {
+    const long = reseal(edit(valid, 9, Array.from({ length: 400 }, (_, i) => `service-${i}`).join('~')));
+    expect(long.length).toBeGreaterThan(4096);
+    expect(decodeRecord(long)).toBeUndefined();
+    const justUnder = reseal(edit(valid, 9, Array.from({ length: 300 }, (_, i) => `s${i}`).join('~')));
+    expect(justUnder.length).toBeLessThanOrEqual(4096);
+    expect(decodeRecord(justUnder)).toBeDefined();
+  });
+
+  it('reads format 1 only with its ten fields, and format 2 only with eleven', () => {
+    const v1 = reseal(['1', ...valid.split('.').slice(1, 9), 'x'].join('.'));
+    expect(decodeRecord(v1)).toBeDefined();
+    // Format 1 with eleven fields, format 2 with ten: malformed.
+    expect(decodeRecord(reseal(['1', ...valid.split('.').slice(1)].join('.')))).toBeUndefined();
+    expect(decodeRecord(reseal(['2', ...valid.split('.').slice(1, 9), 'x'].join('.')))).toBeUndefined();
+    expect(decodeRecord(reseal(['3', ...valid.split('.').slice(1, 9), 'x'].join('.')))).toBeUndefined();
+  });
+});

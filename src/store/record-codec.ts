@@ -10,11 +10,21 @@
  * field) is still read. Every character is a cookie-octet (RFC 6265
  * §4.1.1), so js-cookie stores it without percent-encoding.
  *
- * The checksum is not a security measure (the visitor owns the decision); it
- * turns a hand-edited or truncated cookie into "no decision yet" instead of a
- * silent grant.
+ * The checksum detects corruption, not forgery: any script of the page can
+ * recompute it, so it is no tamper-proofing. It turns a truncated, mangled or
+ * carelessly hand-edited cookie into "no decision yet" instead of a silent grant.
  */
-import { CATEGORY_ID, GPC_CATEGORY, NECESSARY, SERVICE_ID, type Category, type ConsentMethod, type ConsentRecord, type ServiceChoices } from './consent-record.js';
+import {
+  CATEGORY_ID,
+  GPC_CATEGORY,
+  NECESSARY,
+  SERVICE_ID,
+  serviceChoices,
+  type Category,
+  type ConsentMethod,
+  type ConsentRecord,
+  type ServiceChoices,
+} from './consent-record.js';
 
 export const FORMAT_VERSION = '2';
 /** No record may claim a validity beyond 13 months (CNIL, cookie lifetime). */
@@ -93,10 +103,10 @@ export function decodeRecord(value: string | undefined): ConsentRecord | undefin
 }
 
 function parseServices(list: string): ServiceChoices | undefined {
-  if (list === '') return Object.freeze({});
+  if (list === '') return serviceChoices([]);
   const entries = list.split('~').map((item): [string, boolean] => (item.startsWith('!') ? [item.slice(1), false] : [item, true]));
   if (!entries.every(([id]) => SERVICE_ID.test(id)) || new Set(entries.map(([id]) => id)).size !== entries.length) return undefined;
-  return Object.freeze(Object.fromEntries(entries));
+  return serviceChoices(entries);
 }
 
 function parseList(list: string): Category[] | undefined {

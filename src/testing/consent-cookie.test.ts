@@ -11,7 +11,7 @@ const build = (choices: PresetChoices, options: PresetConsentOptions = {}) => pr
 
 /** What the SDK's store makes of a cookie value, for a site with these categories and revision. */
 const loadInSdk = (value: string, { categories = [...OPTIONAL_BUILT_IN_CATEGORIES] as string[], revision = 1, now = NOW } = {}) =>
-  createStore({ read: () => value, write: () => {}, remove: () => {} }, () => ({ categories, revision, now })).load();
+  createStore({ readAll: () => [value], write: () => {}, remove: () => {} }, () => ({ categories, revision, now })).load();
 
 describe('presetCookie', () => {
   it('writes a record the SDK loads as the decision given', () => {
