@@ -7,7 +7,17 @@ export function ownValue<T>(object: Readonly<Record<string, T>> | undefined, key
   return object !== undefined && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
+/**
+ * What every plain object has from the language (ECMA-262 §20.1.3 and Annex B).
+ * A fixed list, not `key in Object.prototype`: a page that set
+ * `Object.prototype.analytics` must not make a built-in category unusable.
+ */
+const INHERITED = new Set([
+  'constructor', '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+  'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf',
+]);
+
 /** Names every plain object inherits (`constructor`, `toString`, `__proto__`…): never usable as ids. */
 export function isInheritedName(key: string): boolean {
-  return key in Object.prototype;
+  return INHERITED.has(key);
 }

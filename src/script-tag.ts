@@ -131,7 +131,7 @@ function withLanguages(languages: Readonly<Record<string, Texts>>, texts: unknow
   if (Object.keys(languages).length === 0) return texts;
   // A malformed `texts` is left for the validator to report.
   if (texts !== undefined && (typeof texts !== 'object' || texts === null)) return texts;
-  const own = (texts ?? {}) as Record<string, unknown>;
+  const own = (texts ?? Object.create(null)) as Record<string, unknown>;
   const merged = Object.create(null) as Record<string, unknown>;
   for (const code of Object.keys(own)) merged[code] = own[code];
   for (const [code, strings] of Object.entries(languages)) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ConsentConfigError } from './config-error.js';
 import { copyPlain } from './copy-plain.js';
 import { validateConfig } from './validate-config.js';
@@ -81,5 +81,21 @@ describe('ids every object already has', () => {
   it('refuses "__proto__" as a category even when parsed from JSON', () => {
     const config = JSON.parse('{"privacyPolicyUrl": "/p", "categories": {"__proto__": {}}}') as unknown;
     expect(errorOf(() => validateConfig(config)).field).toBe('categories.__proto__');
+  });
+});
+
+describe('a page that polluted Object.prototype', () => {
+  const polluted = ['analytics', 'cookie', 'categories', 'googleConsentMode', 'mapping'];
+  afterEach(() => {
+    for (const key of polluted) delete (Object.prototype as Record<string, unknown>)[key];
+  });
+
+  it('changes nothing in the resolved config', () => {
+    const clean = validateConfig({ privacyPolicyUrl: '/p', googleConsentMode: true });
+    for (const key of polluted) (Object.prototype as Record<string, unknown>)[key] = true;
+    const resolved = validateConfig({ privacyPolicyUrl: '/p', googleConsentMode: true });
+    expect(resolved.categories.map((c) => c.id)).toEqual(clean.categories.map((c) => c.id));
+    expect(resolved.cookieName).toBe('nexus_consent');
+    expect(resolved.googleConsentMode).toEqual(clean.googleConsentMode);
   });
 });

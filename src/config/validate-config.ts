@@ -24,6 +24,8 @@ export const CONFIG_KEYS = [
 ] as const satisfies readonly (keyof ConsentConfig)[];
 const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
+/** An absent object, without a prototype: a page's `Object.prototype.analytics = true` must read as nothing. */
+const NONE: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
 /** `constructor` passes the id patterns, yet every plain object already has it: a page's lookups would find it. */
 const RESERVED = 'an id that is not a property every JavaScript object has (constructor, __proto__…)';
 
@@ -39,7 +41,7 @@ export function validateConfig(input: unknown): ResolvedConfig {
     typeof v === 'string' && LANGUAGE.test(v),
   ) as string | undefined;
 
-  const cookie = config.cookie === undefined ? {} : objectAt(config.cookie, 'cookie', 'an object');
+  const cookie = config.cookie === undefined ? NONE : objectAt(config.cookie, 'cookie', 'an object');
   onlyKeys(cookie, ['name', 'domain'], 'cookie.');
   const cookieName = (optional(cookie.name, 'cookie.name', 'a cookie name (an RFC 6265 token)', (v) =>
     typeof v === 'string' && COOKIE_NAME.test(v),
@@ -78,14 +80,14 @@ export function validateConfig(input: unknown): ResolvedConfig {
 }
 
 function categories(input: unknown): ResolvedCategory[] {
-  const given = input === undefined ? {} : objectAt(input, 'categories', 'an object keyed by category id');
+  const given = input === undefined ? NONE : objectAt(input, 'categories', 'an object keyed by category id');
   const ids = [NECESSARY, ...OPTIONAL_BUILT_IN_CATEGORIES, ...Object.keys(given)];
   return [...new Set(ids)].map((id) => {
     const field = `categories.${id}`;
     if (!CATEGORY_ID.test(id)) throw new ConsentConfigError(field, 'keyed by a lowercase id (a-z, 0-9, "-")', id);
     if (isInheritedName(id)) throw new ConsentConfigError(field, RESERVED, id);
     const raw = given[id];
-    const category: Partial<CategoryConfig> = raw === undefined ? {} : objectAt(raw, field, 'an object');
+    const category: Partial<CategoryConfig> = raw === undefined ? NONE : objectAt(raw, field, 'an object');
     onlyKeys(category as Record<string, unknown>, ['label', 'description', 'services'], `${field}.`);
     const services = category.services === undefined ? [] : category.services;
     arrayAt(services, `${field}.services`);

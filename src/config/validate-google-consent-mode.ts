@@ -13,7 +13,7 @@ const REGION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 export function googleConsentMode(input: unknown, categories: readonly string[]): GoogleConsentModeOptions | undefined {
   if (input === undefined || input === false) return undefined;
   const f = 'googleConsentMode';
-  const given = input === true ? {} : objectAt(input, f, 'true or an object');
+  const given = input === true ? (Object.create(null) as Record<string, unknown>) : objectAt(input, f, 'true or an object');
   onlyKeys(given, ['mapping', 'waitForUpdate', 'regions'], `${f}.`);
 
   const mapping = Object.create(null) as Record<string, readonly ConsentType[]>;
@@ -21,7 +21,7 @@ export function googleConsentMode(input: unknown, categories: readonly string[])
     const types = ownValue(DEFAULT_MAPPING, category);
     if (types) mapping[category] = types;
   }
-  for (const [category, types] of Object.entries(given.mapping === undefined ? {} : objectAt(given.mapping, `${f}.mapping`))) {
+  for (const [category, types] of Object.entries(given.mapping === undefined ? [] : objectAt(given.mapping, `${f}.mapping`))) {
     check(categories.includes(category) && category !== NECESSARY, `${f}.mapping.${category}`, 'keyed by a category that needs consent', category);
     mapping[category] = consentTypes(types, `${f}.mapping.${category}`);
   }
