@@ -1,5 +1,8 @@
 import type { Texts } from './texts.js';
 
+// French typography: a narrow no-break space (\u202f) inside guillemets and before : ; ! and ?,
+// so that « Publicité » never breaks after the guillemet nor a colon starts a line.
+
 // Purposes worded after the Nexus Tech « Engagement de confidentialité » (section
 // « Cookies et autres technologies »).
 export const fr = {
@@ -7,7 +10,7 @@ export const fr = {
   bannerTitle: 'Vos choix en matière de cookies',
   bannerText:
     'Avec votre accord, nous et nos partenaires utilisons des cookies, pixel tags et balises web pour mesurer l’audience du site, vous présenter des publicités adaptées à vos centres d’intérêt et personnaliser votre visite. Sans votre accord, seuls les cookies strictement nécessaires sont utilisés.',
-  withdrawNote: 'Vous pouvez changer d’avis à tout moment avec « Gérer les cookies ».',
+  withdrawNote: 'Vous pouvez changer d’avis à tout moment avec «\u202fGérer les cookies\u202f».',
   acceptAll: 'Tout accepter',
   rejectAll: 'Tout refuser',
   customise: 'Personnaliser',
@@ -20,19 +23,19 @@ export const fr = {
   privacyPolicy: 'Politique de confidentialité',
   servicesLabel: 'Partenaires',
   continueWithout: 'Continuer sans accepter',
-  gpcNotice: 'Signal Global Privacy Control reçu : la publicité reste refusée, sauf si vous l’autorisez dans « Personnaliser ».',
+  gpcNotice: 'Signal Global Privacy Control reçu\u202f: la publicité reste refusée, sauf si vous l’autorisez dans «\u202fPersonnaliser\u202f».',
   manage: 'Gérer les cookies',
   vendorPolicy: 'Politique de confidentialité du partenaire',
   cookiesLabel: 'Cookies déposés',
   cookieName: 'Nom',
   cookiePurpose: 'Finalité',
   cookieLifetime: 'Durée',
-  placeholderLabel: 'Contenu bloqué : {service}',
-  placeholderText: 'Ce contenu ({service}) dépose des traceurs de la catégorie « {category} ». Il ne s’affiche qu’avec votre accord.',
+  placeholderLabel: 'Contenu bloqué\u202f: {service}',
+  placeholderText: 'Ce contenu ({service}) dépose des traceurs de la catégorie «\u202f{category}\u202f». Il ne s’affiche qu’avec votre accord.',
   placeholderAllow: 'Autoriser {service} et afficher',
   necessaryLabel: 'Strictement nécessaires',
   necessaryDescription:
-    'Indispensables au fonctionnement du site : sécurité, équilibrage de charge, mémorisation de vos choix. Ils ne demandent pas votre accord.',
+    'Indispensables au fonctionnement du site\u202f: sécurité, équilibrage de charge, mémorisation de vos choix. Ils ne demandent pas votre accord.',
   analyticsLabel: 'Mesure d’audience',
   analyticsDescription:
     'Savoir quelles pages sont les plus visitées et mesurer l’efficacité des recherches, pour améliorer le site.',

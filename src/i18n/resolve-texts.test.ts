@@ -12,7 +12,11 @@ describe('language and texts', () => {
     expect(resolveLanguage({ configured: 'en', documentLang: 'fr', browserLanguages: ['fr'] }, has('fr', 'en'))).toBe('en');
     expect(resolveLanguage({ documentLang: 'en-GB', browserLanguages: ['fr'] }, has('fr', 'en'))).toBe('en');
     expect(resolveLanguage({ documentLang: '', browserLanguages: ['de-DE', 'en-US'] }, has('fr', 'en'))).toBe('en');
-    expect(resolveLanguage({ browserLanguages: ['ja'] }, has('fr', 'en'))).toBe('fr');
+    // A language the build lacks: English, not French; no hint at all: the site's French.
+    expect(resolveLanguage({ browserLanguages: ['ja'] }, has('fr', 'en'))).toBe('en');
+    expect(resolveLanguage({ documentLang: 'pt-BR', browserLanguages: ['pt'] }, has('fr', 'en'))).toBe('en');
+    expect(resolveLanguage({ documentLang: '', browserLanguages: [] }, has('fr', 'en'))).toBe('fr');
+    expect(resolveLanguage({}, has('fr', 'en'))).toBe('fr');
   });
 
   it('keeps every translation complete, with the same placeholders as French', () => {

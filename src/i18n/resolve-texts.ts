@@ -1,7 +1,9 @@
 /**
  * Picks the UI language and merges the site's overrides over the built-in strings.
- * Order: config `language`, then `<html lang>`, then the browser's languages, then
- * French (the sites are French). A region variant (`fr-CA`) falls back to its base.
+ * Order: config `language`, then `<html lang>`, then the browser's languages; a
+ * region variant (`fr-CA`) falls back to its base. When none of them is available,
+ * English (a page in Japanese is better served in English than in French), and
+ * French only when there is no hint at all (the sites are French).
  */
 import { en } from './en.js';
 import { fr } from './fr.js';
@@ -10,6 +12,8 @@ import { ownValue } from '../own-property.js';
 
 export const BUILT_IN_TEXTS: Readonly<Record<string, Texts>> = { fr, en };
 export const DEFAULT_LANGUAGE = 'fr';
+/** For a page in a language the build lacks. */
+export const FALLBACK_LANGUAGE = 'en';
 
 export interface LanguageHints {
   readonly configured?: string | undefined;
@@ -22,14 +26,18 @@ export function resolveLanguage(
   available: (language: string) => boolean,
 ): string {
   const candidates = [hints.configured, hints.documentLang, ...(hints.browserLanguages ?? [])];
+  let hinted = false;
   for (const candidate of candidates) {
     if (!candidate) continue;
+    hinted = true;
     const full = candidate.trim().toLowerCase();
     const base = full.split('-')[0] ?? full;
     if (available(full)) return full;
     if (available(base)) return base;
   }
-  return DEFAULT_LANGUAGE;
+  // Nothing matched: no hint said French (it is always available), so English
+  // reaches more of these readers than French would. No hint at all: the site's French.
+  return hinted && available(FALLBACK_LANGUAGE) ? FALLBACK_LANGUAGE : DEFAULT_LANGUAGE;
 }
 
 /**

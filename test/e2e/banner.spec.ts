@@ -116,6 +116,26 @@ test('English from <html lang> or the config; French by default', async ({ brows
   await context.close();
 });
 
+test('a page in a language the build lacks gets English, not French, and says it is in English', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.route(/^(?!http:\/\/localhost)/, (route) => route.abort());
+  await page.route('**/ja.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>t</title>
+<script>window.NexusConsentConfig = { privacyPolicyUrl: '/confidentialite.html' };</script>
+<script src="/dist/nexus-consent.min.js"></script></head><body><p>こんにちは</p></body></html>`,
+    }),
+  );
+  await page.goto('/ja.html');
+  const region = page.getByRole('region', { name: 'Cookie consent' });
+  await expect(region.getByRole('button', { name: 'Reject all' })).toBeVisible();
+  // The banner declares its own language, so a screen reader does not read English with Japanese rules.
+  expect(await region.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+  await context.close();
+});
+
 test('"Gérer les cookies" reopens the preferences after a decision, showing the current choices', async ({ page }) => {
   await page.goto('/marked-up.html');
   const ui = consentBanner(page);
@@ -154,4 +174,48 @@ test('the page restyles the UI through CSS custom properties on the host', async
   const accept = banner(page).region.getByRole('button', { name: 'Tout accepter' });
   await expect(accept).toHaveCSS('background-color', 'rgb(107, 47, 163)');
   await expect(accept).toHaveCSS('border-radius', '3px');
+});
+
+test('the dialog’s choices are whole and in view without scrolling, at common desktop sizes', async ({ page }) => {
+  for (const [width, height] of [[1280, 800], [1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/marked-up.html');
+    await banner(page).customise();
+    const buttons = preferences(page).dialog.getByRole('button', { name: /^(Tout accepter|Tout refuser|Enregistrer mes choix)$/ });
+    await expect(buttons).toHaveCount(3);
+    const boxes = await buttons.evaluateAll((elements) =>
+      elements.map((el) => {
+        const r = el.getBoundingClientRect();
+        // A clipped label is wider than its box.
+        return { clipped: el.scrollWidth > el.clientWidth, top: r.top, bottom: r.bottom };
+      }),
+    );
+    for (const box of boxes) {
+      expect(box.clipped, `${width}×${height}`).toBe(false);
+      expect(box.top, `${width}×${height}`).toBeGreaterThanOrEqual(0);
+      expect(box.bottom, `${width}×${height}`).toBeLessThanOrEqual(height);
+    }
+  }
+});
+
+test('on a 375 px phone the banner leaves most of the page in view, its three choices side by side', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/marked-up.html');
+  const box = await banner(page).region.boundingBox();
+  expect(box!.height).toBeLessThanOrEqual(740 / 2);
+  const tops = await banner(page).region.getByRole('button', { name: /^(Tout accepter|Tout refuser|Personnaliser)$/ })
+    .evaluateAll((elements) => elements.map((el) => [Math.round(el.getBoundingClientRect().top), el.scrollWidth > el.clientWidth]));
+  expect(new Set(tops.map(([top]) => top)).size).toBe(1);
+  expect(tops.every(([, clipped]) => clipped === false)).toBe(true);
+});
+
+test('French typography: a narrow no-break space inside guillemets and before a colon', async ({ page }) => {
+  await page.goto('/marked-up.html');
+  await banner(page).customise();
+  const text = await page.evaluate(() =>
+    [...document.querySelector('[data-nexus-consent]')!.shadowRoot!.querySelectorAll('.nc-banner, dialog')].map((el) => el.textContent).join('\n'),
+  );
+  expect(text).toContain('«\u202fGérer les cookies\u202f»');
+  // No breakable space next to a guillemet or before : ; ! ?
+  expect(text).not.toMatch(/« | »| [:;!?]/);
 });
