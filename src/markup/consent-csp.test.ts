@@ -1,3 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shouldBlock } from '../blocker/should-block.js';
 import { ConsentConfigError } from '../config/config-error.js';
@@ -181,5 +187,42 @@ describe('consentCsp: the trackers the consent cookie grants, and nothing else',
   it('a bad option of the site’s config fails as the markup step does, naming it', () => {
     expect(() => createConsentCsp({ rules: { urls: [{ host: 'x y', category: 'analytics' }] } })).toThrow('rules.urls[0].host');
     expect(() => createConsentCsp({ services: 'hotjar' as never })).toThrow('services');
+  });
+});
+
+describe('README: the Content-Security-Policy example', () => {
+  it('runs as written: the page marked up, the policy following the visitor’s consent cookie', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const code = /<!-- csp-example[^>]*-->\n```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(code).toBeDefined();
+    const dir = await mkdtemp(join(tmpdir(), 'nexus-csp-example-'));
+    const previous = process.env.PORT;
+    try {
+      // The example as a site would save it, importing this package's source instead of its build.
+      await writeFile(join(dir, 'server.mjs'), code!.replace("'nexus-consent/markup'", JSON.stringify(new URL('./index.ts', import.meta.url).pathname)));
+      await writeFile(join(dir, 'index.html'), '<!doctype html><script src="/nexus-consent.min.js"></script><script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>');
+      process.env.PORT = '0';
+      const { server } = (await import(join(dir, 'server.mjs'))) as { server: Server };
+      await new Promise<void>((done) => (server.listening ? done() : server.once('listening', done)));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      try {
+        const first = await fetch(base);
+        expect(first.headers.get('content-security-policy')).toBe(
+          "script-src 'self' 'unsafe-inline' https://www.googletagmanager.com/gtm.js; img-src 'self' data:; connect-src 'self'; frame-src 'self'",
+        );
+        expect(await first.text()).toContain('type="text/plain"');
+        const granted = await fetch(base, { headers: { cookie: cookie({ analytics: true }) } });
+        const policy = granted.headers.get('content-security-policy')!;
+        for (const source of ['google-analytics.com', '*.google-analytics.com', 'googletagmanager.com/gtag/js', 'hotjar.com', '*.hotjar.com']) expect(sources(policy)).toContain(source);
+        expect(policy).not.toMatch(/facebook|youtube/);
+        expect(await granted.text()).not.toContain('type="text/plain"');
+      } finally {
+        await new Promise<void>((done) => server.close(() => done()));
+      }
+    } finally {
+      if (previous === undefined) delete process.env.PORT;
+      else process.env.PORT = previous;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
