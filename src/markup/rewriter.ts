@@ -272,6 +272,11 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
     onDoctype: ended,
     onEof() {},
     onParseError: null,
+  }, {
+    // Text and comments are copied from the source, never read from the tokens; only the tags it may rewrite need their attributes' places
+    // (`<image>` is `<img>` to the tree builder).
+    text: false,
+    attributeLocations: (name) => WATCHED.has(name) || name === 'image',
   });
   const feedback = new ParserFeedback(tokenizer);
 

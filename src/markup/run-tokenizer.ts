@@ -13,14 +13,16 @@
  * non-whitespace tokens (parse5's grouping, which the tree builder needs for
  * whitespace-only text; the rewriter only needs where text lies). A long text
  * still ends a token where parse5 would drop the parsed input, so memory stays
- * bounded. run-tokenizer.test.ts holds this to parse5's own tokenizer, token
- * by token with source locations, on every test page and at every split.
+ * bounded. A reader that takes text from the source by its location may also
+ * leave text unbuilt (see Lean). run-tokenizer.test.ts holds this to parse5's
+ * own tokenizer, token by token with source locations, on every test page and
+ * at every split, lean or not.
  *
  * The members used are those parse5 exposes to subclasses (`protected`), plus
  * the preprocessor's line bookkeeping (typed below); parse5 is pinned to the
  * version the test checks.
  */
-import { Token, Tokenizer } from 'parse5';
+import { Token, Tokenizer, type TokenHandler, type TokenizerOptions } from 'parse5';
 
 /** The preprocessor's fields the scan keeps in step (some private in parse5's types). */
 interface Preprocessor {
@@ -38,12 +40,14 @@ interface Preprocessor {
 /** Internals of the tokenizer (protected in parse5's types) that the scan reads and writes. */
 interface Internals {
   consumedAfterSnapshot: number;
+  runStart: number;
   runEnd: number;
-  currentToken: { tagName: string } | null;
-  currentAttr: { name: string };
+  currentToken: { type: Token.TokenType; tagName: string } | null;
+  currentAttr: { name: string; value: string };
+  currentAttrLocation: Token.Location | null;
 }
 
-const { CHARACTER, NULL_CHARACTER } = Token.TokenType;
+const { CHARACTER, NULL_CHARACTER, COMMENT: COMMENT_TOKEN } = Token.TokenType;
 
 /** ASCII code points that end a run in a state: its special ones, and NUL and CR for all (NUL is replaced, CR read as LF). */
 function stops(chars: string, extra: readonly number[] = []): Uint8Array {
@@ -67,11 +71,44 @@ const ATTRIBUTE_NAME = stops('/>="\'<', [...WHITESPACE, ...UPPER]);
 /** `cp` took the state's default branch ("append"), so the run may continue after it. */
 const appended = (cp: number, table: Uint8Array) => cp >= 128 || (cp >= 0 && table[cp] === 0);
 
+/**
+ * What a reader of the tokens does not need built: the text of character
+ * tokens and comments (left `''`; the tokenizer never reads them, it only
+ * appends), and the source locations of the attributes of tags it does not
+ * look into. Tokens, their other fields and every other location are the same.
+ */
+export interface Lean {
+  /** Build `chars` and comment `data`. @default true */
+  readonly text?: boolean;
+  /** Whether a start tag named so (lower case) gets its attributes' locations. @default every tag */
+  readonly attributeLocations?: (tagName: string) => boolean;
+}
+
 export class RunTokenizer extends Tokenizer {
-  constructor(...args: ConstructorParameters<typeof Tokenizer>) {
+  private readonly text: boolean;
+  private readonly attributeLocations: (tagName: string) => boolean;
+
+  constructor(options: TokenizerOptions, handler: TokenHandler, lean: Lean = {}) {
     // A run skips the preprocessor's per-code-point checks, which only report parse errors.
-    if (args[1].onParseError) throw new Error('RunTokenizer: reports no parse errors (onParseError must be null)');
-    super(...args);
+    if (handler.onParseError) throw new Error('RunTokenizer: reports no parse errors (onParseError must be null)');
+    super(options, handler);
+    this.text = lean.text !== false;
+    this.attributeLocations = lean.attributeLocations ?? (() => true);
+  }
+
+  /** parse5's, except that a run of text or comment is dropped, not appended, when they are not built. */
+  protected override _flushRun(text: string): void {
+    const token = (this as unknown as Internals).currentToken;
+    if (this.text || (token !== null && token.type !== COMMENT_TOKEN)) return super._flushRun(text);
+    (this as unknown as Internals).runStart = (this as unknown as Internals).runEnd;
+  }
+
+  /** parse5's, without the attribute's location where it is not wanted (the name and value are built as ever). */
+  protected override _createAttr(attrNameFirstCh: string): void {
+    this._flushRun('');
+    const self = this as unknown as Internals;
+    self.currentAttr = { name: attrNameFirstCh, value: '' };
+    self.currentAttrLocation = this.attributeLocations(self.currentToken!.tagName) ? this.getCurrentLocation(0) : null;
   }
 
   /**
