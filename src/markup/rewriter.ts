@@ -95,15 +95,16 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
   let sourceStart = 0;
   let emitted = 0;
   let covered = 0;
-  let out: string[] = [];
+  /** The output so far: a concatenation, which V8 keeps as a rope of the source's slices until it is read. */
+  let out = '';
   const slice = (from: number, to: number) => source.slice(from - sourceStart, to - sourceStart);
   const copyTo = (offset: number) => {
-    if (offset > emitted) out.push(slice(emitted, offset));
+    if (offset > emitted) out += slice(emitted, offset);
     emitted = Math.max(emitted, offset);
   };
   const replace = (from: number, to: number, text: string) => {
     copyTo(from);
-    out.push(text);
+    out += text;
     emitted = to;
   };
 
@@ -210,7 +211,7 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
    */
   const feedNoscript = (to: number) => {
     if (!noscript || to <= emitted) return;
-    out.push(noscript.inner.write(slice(emitted, to)));
+    out += noscript.inner.write(slice(emitted, to));
     emitted = to;
   };
   const closeNoscript = (to: number) => {
@@ -218,7 +219,7 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
     feedNoscript(to);
     const { inner } = noscript;
     noscript = undefined;
-    out.push(inner.end());
+    out += inner.end();
     report.rewritten.push(...inner.report.rewritten);
     report.granted.push(...inner.report.granted);
     report.warnings.push(...inner.report.warnings);
@@ -298,8 +299,8 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
     if (held) copyTo(held.start);
     else if (noscript) feedNoscript(covered);
     else copyTo(covered);
-    const text = out.length === 1 ? out[0]! : out.join('');
-    out = [];
+    const text = out;
+    out = '';
     // The input before `emitted` is not needed again.
     if (emitted > sourceStart) {
       source = source.slice(emitted - sourceStart);
