@@ -75,7 +75,7 @@ const terserOptions = { ecma: 2020, compress: { passes: 2 }, format: { comments:
 const ATTRIBUTION =
   '/*! Data: Open Cookie Database (Apache-2.0, modified), third-party-web (MIT); see NOTICE */';
 const external = ['js-cookie', 'nanoid'];
-const markupExternal = [/^node:/, 'parse5-html-rewriting-stream', 'parse5'];
+const markupExternal = [/^node:/, 'parse5'];
 
 export default [
   {

@@ -3,10 +3,13 @@
  * at build time or on the server (Node ≥ 20 and runtimes with `node:stream`:
  * Deno, Bun, Cloudflare Workers with nodejs_compat). Never in a browser bundle.
  */
+export { consentCsp, createConsentCsp } from './consent-csp.js';
 export { createMarkup, markUpTrackers } from './create-markup.js';
 export { isSdkScript } from './markup-options.js';
 export { markupMiddleware } from './middleware.js';
 export { markupResponse, createMarkupHandler } from './web-transform.js';
+export type { MarkupHandlerOptions } from './web-transform.js';
+export type { ConsentCsp, ConsentCspOptions, CspDirective, CspRequest, CspSettings, CspSources } from './consent-csp.js';
 export type { Markup, MarkupResult, MarkupStream, MarkupTransform } from './create-markup.js';
 export type { MarkupOptions, MarkupRequest } from './markup-options.js';
 export type { MarkupMiddlewareOptions } from './middleware.js';

@@ -189,8 +189,55 @@ describe('Node middleware: Connect / Express', () => {
 
   it('leaves other responses alone: JSON, another charset, 304', async () => {
     expect(await (await fetch(`${base}/json`)).json()).toEqual({ html: PAGE });
+    expect((await fetch(`${base}/json`)).headers.get('content-security-policy')).toBeNull();
     expect(await (await fetch(`${base}/latin1`)).text()).toBe('<img src="https://www.facebook.com/tr?id=1">');
     expect((await fetch(`${base}/nothing`)).status).toBe(304);
+  });
+});
+
+describe('the csp option: a Content-Security-Policy that allows only the granted trackers', () => {
+  const csp = { sources: { 'script-src': ["'unsafe-inline'"] } } as const;
+  const NONE = "script-src 'self' 'unsafe-inline'; img-src 'self'; connect-src 'self'; frame-src 'self'";
+
+  it('the middleware adds it to HTML responses, beside the site’s own policy, from the request’s consent cookie', async () => {
+    const middleware = markupMiddleware({ csp });
+    const server = createServer((req, res) =>
+      middleware(req, res, () => {
+        if (req.url === '/own') res.setHeader('Content-Security-Policy', "default-src 'self'");
+        res.setHeader('content-type', req.url === '/json' ? 'application/json' : 'text/html');
+        res.end(PAGE);
+      }),
+    );
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(`${base}/`)).headers.get('content-security-policy')).toBe(NONE);
+      const granted = (await fetch(`${base}/`, { headers: { cookie: analyticsCookie() } })).headers.get('content-security-policy')!;
+      expect(granted).toContain(' *.google-analytics.com');
+      expect(granted).not.toContain('facebook');
+      // Two policies, both enforced: fetch joins the two header lines with a comma.
+      expect((await fetch(`${base}/own`)).headers.get('content-security-policy')).toBe(`default-src 'self', ${NONE}`);
+      expect((await fetch(`${base}/json`)).headers.get('content-security-policy')).toBeNull();
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+
+  it('the web handler appends it the same way', () => {
+    const handler = createMarkupHandler({ csp });
+    const html = { 'content-type': 'text/html', 'content-security-policy': "default-src 'self'" };
+    expect(handler(new Request('https://x.fr/'), new Response(PAGE, { headers: html })).headers.get('content-security-policy')).toBe(`default-src 'self', ${NONE}`);
+    const granted = handler(new Request('https://x.fr/', { headers: { cookie: analyticsCookie() } }), new Response(PAGE, { headers: { 'content-type': 'text/html' } }));
+    expect(granted.headers.get('content-security-policy')).toContain(' *.google-analytics.com');
+    expect(createMarkupHandler({ csp: true })(new Request('https://x.fr/'), new Response(PAGE, { headers: { 'content-type': 'text/html' } })).headers.get('content-security-policy')).toBe(
+      "script-src 'self'; img-src 'self'; connect-src 'self'; frame-src 'self'",
+    );
+  });
+
+  it('fails at start-up on a bad source, or with one page for everyone (the policy follows the cookie)', () => {
+    expect(() => markupMiddleware({ csp: { sources: { 'script-src': ['https:'] } } })).toThrow('csp');
+    expect(() => markupMiddleware({ csp: true, readConsentCookie: false })).toThrow('readConsentCookie');
+    expect(() => createMarkupHandler({ csp: { nonce: 'x' } as never })).toThrow('csp.nonce');
   });
 });
 

@@ -7,7 +7,9 @@
  * must not start with a rewriter that would let trackers through.
  */
 import { coreCatalogue } from '../catalogue/generated/core-catalogue.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
 import { createClassifier, type Classifier } from '../classifier/create-classifier.js';
+import type { SiteRules } from '../classifier/site-rules.js';
 import { ConsentConfigError } from '../config/config-error.js';
 import type { ConsentConfig } from '../config/types.js';
 import { validateConfig } from '../config/validate-config.js';
@@ -45,6 +47,9 @@ export interface MarkupRequest {
 
 export interface ResolvedMarkup {
   readonly classifier: Classifier;
+  /** What the classifier was built from (the CSP lists their hosts). */
+  readonly catalogues: readonly Catalogue[];
+  readonly rules: SiteRules;
   readonly cookieName: string;
   /** Categories that need consent, as the page's store requires a record to cover them. */
   readonly categories: readonly Category[];
@@ -78,6 +83,8 @@ export function resolveMarkupOptions(options: MarkupOptions = {}): ResolvedMarku
   if (now !== undefined && typeof now !== 'function') throw new ConsentConfigError('now', 'a function returning epoch milliseconds', now);
   return {
     classifier: createClassifier([coreCatalogue, ...resolved.catalogues], resolved.rules),
+    catalogues: [coreCatalogue, ...resolved.catalogues],
+    rules: resolved.rules,
     cookieName: resolved.cookieName,
     categories: resolved.categories.map((c) => c.id).filter((c) => c !== NECESSARY),
     revision: resolved.revision,

@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { createMarkup } from './create-markup.js';
+import { consentPolicy, type CspSettings } from './consent-csp.js';
 import { isRewritableHtml, varyOnCookie } from './http-headers.js';
 import type { MarkupOptions } from './markup-options.js';
 import type { MarkupReport } from './report.js';
@@ -24,6 +25,14 @@ export interface MarkupMiddlewareOptions extends MarkupOptions {
   readonly readConsentCookie?: boolean;
   /** Told of each page's report, e.g. to log the warnings. @default none */
   readonly onReport?: (report: MarkupReport, request: IncomingMessage) => void;
+  /**
+   * Also send a `Content-Security-Policy` whose `script-src`, `img-src`,
+   * `connect-src` and `frame-src` list only `'self'`, the site's `sources` and
+   * the trackers the visitor's consent cookie grants (see consent-csp.ts): a
+   * second line of defence. It is added beside any policy the response has.
+   * @default none
+   */
+  readonly csp?: true | CspSettings;
 }
 
 type Next = (error?: unknown) => void;
@@ -31,8 +40,9 @@ type Write = ServerResponse['write'];
 type End = ServerResponse['end'];
 
 export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (request: IncomingMessage, response: ServerResponse, next: Next) => void {
-  const { readConsentCookie = true, onReport, ...config } = options;
+  const { readConsentCookie = true, onReport, csp, ...config } = options;
   const markup = createMarkup(config);
+  const policy = consentPolicy(csp, config, readConsentCookie);
   return (request, response, next) => {
     const write = response.write as (...args: unknown[]) => boolean;
     const end = response.end as (...args: unknown[]) => ServerResponse;
@@ -55,6 +65,7 @@ export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (reques
       response.removeHeader('content-length');
       response.removeHeader('etag');
       if (readConsentCookie) response.setHeader('vary', varyOnCookie(response.getHeader('vary')?.toString()));
+      if (policy) response.setHeader('content-security-policy', withPolicy(response.getHeader('content-security-policy'), policy({ cookieHeader: request.headers.cookie })));
     };
     const text = (chunk: unknown, encoding: unknown) =>
       typeof chunk === 'string'
@@ -104,6 +115,12 @@ export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (reques
 
     next();
   };
+}
+
+/** The response's policies and ours: two header lines, each enforced (CSP3 §8.1), so ours only narrows the site's. */
+function withPolicy(existing: number | string | string[] | undefined, policy: string): string[] {
+  const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
+  return [...list, policy];
 }
 
 /** `['a', '1', 'b', '2']` or `[['a', '1']]` → pairs. */

@@ -3,15 +3,18 @@
  * inert form the SDK releases on consent. It follows the HTML standard's
  * tokenizer (parse5, with the tree builder's feedback on script, raw-text and
  * foreign content), so a tag is what a browser would see, never what a
- * pattern expects. Untouched tokens are copied from the source, byte for byte.
+ * pattern expects. The output is the input, copied in slices, with the few
+ * start tags that change replaced: nothing else is re-serialised, and only
+ * the start tags that may fetch get a view of their attributes.
  *
  * It is synchronous and incremental: `write` returns what can be emitted so
- * far, `end` the rest. Memory holds one token at a time, plus the inline
- * script being read (its code decides its start tag; at most MAX_INLINE
- * characters) and the content of a `<noscript>`.
+ * far, `end` the rest. Memory holds the input not yet emitted: a tag cut by
+ * the chunk's end, the text since the last token (parse5 ends a text token at
+ * its buffer's waterline), and the inline script being read (its code decides
+ * its start tag; at most MAX_INLINE characters). A `<noscript>`'s content
+ * streams through a rewriter of its own.
  */
 import type { Token } from 'parse5';
-import { RewritingStream } from 'parse5-html-rewriting-stream';
 import { srcsetUrls, URL_ATTRIBUTES } from '../blocker/element-sources.js';
 import { shouldBlock, type Classified } from '../blocker/should-block.js';
 import { NECESSARY } from '../store/consent-record.js';
@@ -19,7 +22,9 @@ import type { GrantCheck } from './consent-cookie.js';
 import { urlsInScript } from './inline-script-urls.js';
 import type { ResolvedMarkup } from './markup-options.js';
 import type { MarkedUpTag, MarkupReport, MarkupWarning } from './report.js';
-import { tagView, type StartTagToken, type TagView } from './start-tag.js';
+import { ParserFeedback } from './parser-feedback.js';
+import { RunTokenizer } from './run-tokenizer.js';
+import { tagView, type TagView } from './start-tag.js';
 
 const DOCUMENT_WRITE = /\bdocument\s*\.\s*write(?:ln)?\s*\(/;
 /** Inline scripts longer than this are app code, not a vendor's loader: only their start is searched. */
@@ -32,8 +37,8 @@ export const MAX_INLINE = 256 * 1024;
  */
 const FETCHING_LINKS = new Set(['preload', 'prefetch', 'modulepreload', 'prerender', 'stylesheet', 'preconnect', 'dns-prefetch']);
 
-/** Tag names (lower case, as the tokenizer gives them) whose attributes may fetch. */
-const FETCHING_TAGS = new Set(Object.keys(URL_ATTRIBUTES).map((tag) => tag.toLowerCase()));
+/** Start tags the rewriter looks into (lower case, as the tokenizer gives them): those whose attributes may fetch, and a few more. */
+const WATCHED = new Set([...Object.keys(URL_ATTRIBUTES).map((tag) => tag.toLowerCase()), 'noscript', 'base']);
 
 /** HTML §4.12.1: the types of a classic script (a JavaScript MIME type essence) and `module`. */
 const SCRIPT_TYPES = new Set([
@@ -60,74 +65,12 @@ export interface RewriterMode {
   readonly firstLine?: number;
 }
 
-/** parse5's streaming rewriter, run synchronously: its output goes to `sink` instead of a stream buffer. */
-class Engine extends RewritingStream {
-  sink: (text: string) => void = () => {};
-  ended = false;
-
-  override push(chunk: unknown): boolean {
-    if (chunk === null) return super.push(null);
-    if (typeof chunk === 'string' && chunk !== '') this.sink(chunk);
-    return true;
-  }
-
-  override _final(callback: (error?: Error | null, data?: string) => void): void {
-    super._final(callback);
-    this.ended = true;
-  }
-
-  /**
-   * Text: the SAX parser builds each text token by concatenating every
-   * character token with a copy of its location, which was half the time on a
-   * real page. The rewriter only needs the text's span in the source, so
-   * characters only extend that span; `_emitPendingText` (below) emits it
-   * where the parser would, before any other token and before the source
-   * buffer drops what was parsed. The byte-identity tests, split at every
-   * position, pin this to the parser's behaviour.
-   */
-  textStart = -1;
-  textEnd = 0;
-
-  override onCharacter(token: Token.CharacterToken): void {
-    const location = token.location!;
-    if (this.textStart < 0) this.textStart = location.startOffset;
-    this.textEnd = location.endOffset;
-    if (this.tokenizer.preprocessor.willDropParsedChunk()) this.flushText();
-  }
-
-  override onWhitespaceCharacter(token: Token.CharacterToken): void {
-    this.onCharacter(token);
-  }
-
-  override onNullCharacter(token: Token.CharacterToken): void {
-    this.onCharacter(token);
-  }
-
-  flushText(): void {
-    if (this.textStart < 0) return;
-    const location = { startOffset: this.textStart, endOffset: this.textEnd } as Token.Location;
-    this.textStart = -1;
-    const { droppedBufferSize, html } = this.tokenizer.preprocessor;
-    this.emit('text', { text: '', sourceCodeLocation: location }, html.slice(location.startOffset - droppedBufferSize, location.endOffset - droppedBufferSize));
-  }
-
-  /** Inside SVG or MathML, where `script` and `image` are other elements (the tokenizer's feedback knows). */
-  get inForeignContent(): boolean {
-    return (this as unknown as { parserFeedbackSimulator: { inForeignContent: boolean } }).parserFeedbackSimulator.inForeignContent;
-  }
-}
-
-// The SAX parser's own hook (private in its types), called before every other token and at the end.
-(Engine.prototype as unknown as { _emitPendingText(this: Engine): void })._emitPendingText = function () {
-  this.flushText();
-};
-
 interface HeldScript {
   readonly view: TagView;
-  readonly raw: string;
+  /** The start tag's span in the input, and where the code starts. */
+  readonly start: number;
+  readonly end: number;
   readonly line: number;
-  readonly parts: string[];
-  length: number;
 }
 
 export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode: RewriterMode = {}): Rewriter {
@@ -135,26 +78,35 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
   const checkSdk = mode.checkSdk !== false && options.sdkScript !== false;
   const lineOffset = (mode.firstLine ?? 1) - 1;
   const report: { rewritten: MarkedUpTag[]; granted: MarkedUpTag[]; warnings: MarkupWarning[] } = { rewritten: [], granted: [], warnings: [] };
-  const engine = new Engine();
-  let parts: string[] = [];
   let base = mode.base ?? options.pageUrl;
   let baseSeen = false;
-  /** Input offset up to which every token was handled, and the input not yet covered. */
-  let covered = 0;
-  let tail = '';
-  let tailStart = 0;
   let held: HeldScript | undefined;
-  let noscript: { parts: string[]; line: number } | undefined;
+  let noscript: { inner: Rewriter; line: number } | undefined;
   let sdk: { line: number } | undefined;
   let firstTracker: { tag: string; url: string; line: number } | undefined;
 
-  const emit = (text: string) => void parts.push(text);
-  const locate = (token: { sourceCodeLocation?: { endOffset: number; startLine: number } | null | undefined }) => {
-    const location = token.sourceCodeLocation;
-    if (location) covered = location.endOffset;
-    return (location?.startLine ?? 1) + lineOffset;
+  /*
+   * The output is the input with a few spans replaced. Offsets are the
+   * tokenizer's, from the start of the page: `source` holds the input from
+   * `sourceStart` on (nothing before `emitted` is needed again), `emitted` is
+   * where the output has got to, `covered` the end of the last token read.
+   */
+  let source = '';
+  let sourceStart = 0;
+  let emitted = 0;
+  let covered = 0;
+  /** The output so far: a concatenation, which V8 keeps as a rope of the source's slices until it is read. */
+  let out = '';
+  const slice = (from: number, to: number) => source.slice(from - sourceStart, to - sourceStart);
+  const copyTo = (offset: number) => {
+    if (offset > emitted) out += slice(emitted, offset);
+    emitted = Math.max(emitted, offset);
   };
-  engine.sink = emit;
+  const replace = (from: number, to: number, text: string) => {
+    copyTo(from);
+    out += text;
+    emitted = to;
+  };
 
   const classify = (url: string): Classified | undefined => {
     const c = classifier.classifyUrl(url, base);
@@ -168,32 +120,31 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
     (blocked ? report.rewritten : report.granted).push(entry);
     return blocked;
   };
+  const warn = (code: MarkupWarning['code'], message: string) => void report.warnings.push({ code, message });
 
-  const onElement = (token: StartTagToken, raw: string, line: number) => {
-    // Most tags fetch nothing: no view of their attributes for them.
-    if (!FETCHING_TAGS.has(token.tagName)) return emit(raw);
-    const view = tagView(token, raw);
+  const onElement = (token: Token.TagToken, location: Token.Location, line: number) => {
+    const view = tagView(token, slice(location.startOffset, location.endOffset));
     const attributes = URL_ATTRIBUTES[view.tag];
-    if (!attributes || view.isInert()) return emit(raw);
-    if (view.tag === 'LINK' && !(view.get('rel') ?? '').toLowerCase().split(/\s+/).some((rel) => FETCHING_LINKS.has(rel))) return emit(raw);
+    if (!attributes || view.isInert()) return;
+    if (view.tag === 'LINK' && !(view.get('rel') ?? '').toLowerCase().split(/\s+/).some((rel) => FETCHING_LINKS.has(rel))) return;
     for (const attribute of attributes) {
       const value = view.get(attribute);
       if (!value) continue;
       for (const url of attribute === 'srcset' ? srcsetUrls(value) : [value]) {
         const c = classify(url);
-        if (c && verdict(token.tagName, url, c, line)) return emit(view.neutralize(c));
+        if (c && verdict(token.tagName, url, c, line)) return replace(location.startOffset, location.endOffset, view.neutralize(c));
       }
     }
-    emit(raw);
   };
 
-  const onScript = (token: StartTagToken, raw: string, line: number) => {
-    const view = tagView(token, raw);
+  const onScript = (token: Token.TagToken, location: Token.Location, line: number) => {
+    const view = tagView(token, slice(location.startOffset, location.endOffset));
     // A data block (`application/ld+json`, `text/plain`, an inert tag) neither runs nor fetches.
-    if (!SCRIPT_TYPES.has((view.get('type') ?? '').trim().toLowerCase())) return emit(raw);
+    if (!SCRIPT_TYPES.has((view.get('type') ?? '').trim().toLowerCase())) return;
     const src = view.get('src');
     if (src === null) {
-      held = { view, raw, line, parts: [], length: 0 };
+      // Its code decides its start tag: nothing from here on is sent until the code is read.
+      held = { view, start: location.startOffset, end: location.endOffset, line };
       return;
     }
     if (checkSdk && !sdk && options.sdkScript && options.sdkScript(src)) {
@@ -205,16 +156,16 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
       if (firstTracker) {
         warn('sdk-after-tracker', `the SDK's script tag (line ${line}) comes after a tracker (<${firstTracker.tag}> ${firstTracker.url}, line ${firstTracker.line}): put it first in <head>, before any other script`);
       }
-      return emit(raw);
+      return;
     }
     const c = classify(src);
-    emit(c && verdict('script', src, c, line) ? view.neutralize(c) : raw);
+    if (c && verdict('script', src, c, line)) replace(location.startOffset, location.endOffset, view.neutralize(c));
   };
 
-  /** An inline script, once its code (or its first MAX_INLINE characters) is known. */
-  const releaseHeld = (script: HeldScript) => {
+  /** An inline script, once its code (or its first MAX_INLINE characters) is known; the code itself passes as written. */
+  const releaseHeld = (script: HeldScript, codeEnd: number) => {
     held = undefined;
-    const code = script.parts.join('');
+    const code = slice(script.end, codeEnd);
     // The SDK's own config names the hosts of the site's rules and policies; it must run.
     const urls = code.includes('NexusConsentConfig') ? [] : urlsInScript(code);
     // Released after the parse, document.write would replace the whole page: such a script runs
@@ -233,97 +184,127 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
       if (verdict('script', url, c, script.line, true)) blocked.push(c);
     }
     const first = blocked[0];
-    if (!first) emit(script.raw);
-    else {
-      emit(
-        script.view.neutralize(first, (attributes) => {
-          // It waits for every category it loads; a service of its own only if it loads one.
-          attributes.set('data-consent', [...new Set(blocked.map((c) => c.category))].join(' '));
-          if (new Set(blocked.map((c) => c.service)).size > 1) attributes.delete('data-consent-service');
-        }),
-      );
+    if (!first) return;
+    replace(
+      script.start,
+      script.end,
+      script.view.neutralize(first, (attributes) => {
+        // It waits for every category it loads; a service of its own only if it loads one.
+        attributes.set('data-consent', [...new Set(blocked.map((c) => c.category))].join(' '));
+        if (new Set(blocked.map((c) => c.service)).size > 1) attributes.delete('data-consent-service');
+      }),
+    );
+  };
+  /** Code read so far is past MAX_INLINE: decide on its first MAX_INLINE characters, and say so unless a tracker was found there. */
+  const releaseLong = (script: HeldScript) => {
+    releaseHeld(script, script.end + MAX_INLINE);
+    if (!report.rewritten.some((r) => r.inline && r.line === script.line)) {
+      warn('script-too-long', `an inline script (line ${script.line}) is longer than ${MAX_INLINE} characters: only its start was searched for tracker URLs`);
     }
-    emit(code);
   };
 
-  const warn = (code: MarkupWarning['code'], message: string) => void report.warnings.push({ code, message });
-
-  const releaseNoscript = (content: { parts: string[]; line: number }) => {
+  /*
+   * A noscript's content, with scripting on, is text to the parser (and to Chromium's preload
+   * scanner); with scripting off it is markup, fetched without the SDK to ask anyone. It is
+   * rewritten as markup, as it streams: the tags a visitor without JavaScript would get stay
+   * inert without consent.
+   */
+  const feedNoscript = (to: number) => {
+    if (!noscript || to <= emitted) return;
+    out += noscript.inner.write(slice(emitted, to));
+    emitted = to;
+  };
+  const closeNoscript = (to: number) => {
+    if (!noscript) return;
+    feedNoscript(to);
+    const { inner } = noscript;
     noscript = undefined;
-    // With scripting on, a noscript's content is text to the parser (and to Chromium's preload
-    // scanner); with scripting off it is markup, fetched without the SDK to ask anyone. Rewrite it
-    // as markup: the tags a visitor without JavaScript would get stay inert without consent.
-    const inner = createRewriter(options, grants, { checkSdk: false, noscript: true, base, firstLine: content.line });
-    emit(inner.write(content.parts.join('')) + inner.end());
+    out += inner.end();
     report.rewritten.push(...inner.report.rewritten);
     report.granted.push(...inner.report.granted);
     report.warnings.push(...inner.report.warnings);
   };
 
-  engine.on('startTag', (token, raw) => {
-    const line = locate(token);
-    if (engine.inForeignContent) return emit(raw);
-    switch (token.tagName) {
-      case 'script':
-        return onScript(token, raw, line);
-      case 'noscript':
-        emit(raw);
-        noscript = { parts: [], line };
-        return;
-      case 'base': {
-        // The first <base href> resolves every later URL (HTML §4.2.3).
-        const href = token.attrs.find((a) => a.name === 'href')?.value;
-        if (!baseSeen && href !== undefined) {
-          baseSeen = true;
-          try {
-            base = new URL(href, base).href;
-          } catch {
-            // An invalid base is ignored by the browser too.
+  const tokenizer = new RunTokenizer({ sourceCodeLocationInfo: true }, {
+    onStartTag(token) {
+      feedback.startTag(token);
+      const location = token.location!;
+      covered = location.endOffset;
+      if (feedback.inForeignContent) return;
+      const name = token.tagName;
+      // Most tags fetch nothing: no view of their attributes for them.
+      if (!WATCHED.has(name)) return;
+      const line = location.startLine + lineOffset;
+      switch (name) {
+        case 'script':
+          return onScript(token, location, line);
+        case 'noscript':
+          noscript = { inner: createRewriter(options, grants, { checkSdk: false, noscript: true, base, firstLine: line }), line };
+          copyTo(location.endOffset);
+          return;
+        case 'base': {
+          // The first <base href> resolves every later URL (HTML §4.2.3).
+          const href = token.attrs.find((a) => a.name === 'href')?.value;
+          if (!baseSeen && href !== undefined) {
+            baseSeen = true;
+            try {
+              base = new URL(href, base).href;
+            } catch {
+              // An invalid base is ignored by the browser too.
+            }
           }
+          return;
         }
-        return emit(raw);
+        default:
+          return onElement(token, location, line);
       }
-      default:
-        return onElement(token, raw, line);
-    }
+    },
+    onEndTag(token) {
+      feedback.endTag(token);
+      const location = token.location!;
+      covered = location.endOffset;
+      if (held && token.tagName === 'script') releaseHeld(held, location.startOffset);
+      else if (noscript && token.tagName === 'noscript') closeNoscript(location.startOffset);
+    },
+    onCharacter: text,
+    onWhitespaceCharacter: text,
+    onNullCharacter: text,
+    onComment: ended,
+    onDoctype: ended,
+    onEof() {},
+    onParseError: null,
+  }, {
+    // Text and comments are copied from the source, never read from the tokens; only the tags it may rewrite need their attributes' places
+    // (`<image>` is `<img>` to the tree builder).
+    text: false,
+    attributeLocations: (name) => WATCHED.has(name) || name === 'image',
   });
-  engine.on('endTag', (token, raw) => {
-    locate(token);
-    if (held && token.tagName === 'script') releaseHeld(held);
-    else if (noscript && token.tagName === 'noscript') releaseNoscript(noscript);
-    emit(raw);
-  });
-  engine.on('text', (token, raw) => {
-    locate(token);
-    if (held) {
-      held.parts.push(raw);
-      held.length += raw.length;
-      if (held.length > MAX_INLINE) {
-        const script = held;
-        releaseHeld(script);
-        if (!report.rewritten.some((r) => r.inline && r.line === script.line)) {
-          warn('script-too-long', `an inline script (line ${script.line}) is longer than ${MAX_INLINE} characters: only its start was searched for tracker URLs`);
-        }
-      }
-    } else if (noscript) noscript.parts.push(raw);
-    else emit(raw);
-  });
-  engine.on('comment', (token, raw) => {
-    locate(token);
-    emit(raw);
-  });
-  engine.on('doctype', (token, raw) => {
-    locate(token);
-    emit(raw);
-  });
+  const feedback = new ParserFeedback(tokenizer);
 
+  function text(token: Token.CharacterToken): void {
+    const end = token.location!.endOffset;
+    // A character token's end is set when the next token starts; -1 would mean none was.
+    if (end < 0) return;
+    covered = Math.max(covered, end);
+    if (held) {
+      if (end - held.end > MAX_INLINE) releaseLong(held);
+    } else if (noscript) feedNoscript(end);
+  }
+  function ended(token: { location: Token.Location | null }): void {
+    covered = token.location!.endOffset;
+  }
+
+  /** What the tokenizer has read can go out, up to a held script. */
   const take = (): string => {
-    const text = parts.join('');
-    parts = [];
-    // Keep only the input no token has covered yet (a tag cut by the chunk's end).
-    if (covered > tailStart) {
-      tail = tail.slice(covered - tailStart);
-      tailStart = covered;
+    if (held) copyTo(held.start);
+    else if (noscript) feedNoscript(covered);
+    else copyTo(covered);
+    const text = out;
+    out = '';
+    // The input before `emitted` is not needed again.
+    if (emitted > sourceStart) {
+      source = source.slice(emitted - sourceStart);
+      sourceStart = emitted;
     }
     return text;
   };
@@ -333,23 +314,25 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
     write(chunk) {
       if (typeof chunk !== 'string') throw new TypeError('nexus-consent markup: write() takes strings (decode bytes first)');
       if (chunk === '') return '';
-      tail += chunk;
-      engine.write(chunk);
+      source = source === '' ? chunk : source + chunk;
+      tokenizer.write(chunk, false);
+      // A script whose end has not come yet is decided on its start, so that memory stays bounded.
+      if (held && sourceStart + source.length - held.end > MAX_INLINE) releaseLong(held);
       return take();
     },
     end() {
-      engine.end();
-      if (!engine.ended) throw new Error('nexus-consent markup: the tokenizer did not finish synchronously');
-      if (held) releaseHeld(held);
-      if (noscript) releaseNoscript(noscript);
+      tokenizer.write('', true);
+      const length = sourceStart + source.length;
+      // The end of the file ends a script or a noscript left open; what no token covered
+      // (a tag cut short by the end of the file) is kept as written.
+      if (held) releaseHeld(held, length);
+      closeNoscript(length);
+      covered = length;
       const text = take();
-      // What the tokenizer dropped at the end (a tag cut short by the end of the file) is kept as written.
-      emit(tail);
-      tail = '';
       if (checkSdk && !sdk) {
         warn('sdk-missing', `no script tag of the SDK (nexus-consent.min.js) in the page: marked-up tags stay inert until it loads, and nothing holds what scripts insert`);
       }
-      return text + parts.splice(0).join('');
+      return text;
     },
   };
 }

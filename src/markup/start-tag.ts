@@ -15,7 +15,8 @@ export interface StartTagToken {
   readonly tagName: string;
   readonly attrs: readonly Token.Attribute[];
   readonly selfClosing: boolean;
-  readonly sourceCodeLocation?: Token.Location | null;
+  /** The tag's place in the source, with each attribute's (parse5 with `sourceCodeLocationInfo`). */
+  readonly location: Token.LocationWithAttributes | null;
 }
 
 export interface TagView {
@@ -69,7 +70,7 @@ interface Edit {
 
 /** The tag's source with the attribute changes from `before` to `after` applied in place. */
 function applyEdits(token: StartTagToken, raw: string, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string {
-  const location = token.sourceCodeLocation as (Token.Location & { attrs?: Record<string, Token.Location> }) | null | undefined;
+  const location = token.location;
   const origin = location?.startOffset ?? 0;
   const span = (name: string) => {
     const at = location?.attrs?.[name];

@@ -10,6 +10,7 @@
  *   app.use(async (c, next) => { await next(); c.res = markup(c.req.raw, c.res); });   // Hono
  */
 import { createMarkup } from './create-markup.js';
+import { consentPolicy, type CspSettings } from './consent-csp.js';
 import { isRewritableHtml, varyOnCookie } from './http-headers.js';
 import type { MarkupOptions } from './markup-options.js';
 import type { MarkupReport } from './report.js';
@@ -19,11 +20,14 @@ export interface MarkupHandlerOptions extends MarkupOptions {
   readonly readConsentCookie?: boolean;
   /** Told of each page's report once its body has passed through. @default none */
   readonly onReport?: (report: MarkupReport, request: Request) => void;
+  /** As for the middleware: also send a Content-Security-Policy allowing only the granted trackers. @default none */
+  readonly csp?: true | CspSettings;
 }
 
 export function createMarkupHandler(options: MarkupHandlerOptions = {}): (request: Request, response: Response) => Response {
-  const { readConsentCookie = true, onReport, ...config } = options;
+  const { readConsentCookie = true, onReport, csp, ...config } = options;
   const markup = createMarkup(config);
+  const policy = consentPolicy(csp, config, readConsentCookie);
   return (request, response) => {
     const { status, headers, body } = response;
     if (
@@ -41,6 +45,8 @@ export function createMarkupHandler(options: MarkupHandlerOptions = {}): (reques
     out.delete('content-length');
     out.delete('etag');
     if (readConsentCookie) out.set('vary', varyOnCookie(headers.get('vary')));
+    // A second policy beside the site's: `append` joins them with a comma, which is two policies (CSP3 §4.1).
+    if (policy) out.append('content-security-policy', policy({ cookieHeader: request.headers.get('cookie') }));
     return new Response(body.pipeThrough(stream), { status, statusText: response.statusText, headers: out });
   };
 }
