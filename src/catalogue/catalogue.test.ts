@@ -73,7 +73,7 @@ describe('curated data', () => {
   });
 
   it('says where the facts of the SDKs covered for single-page apps come from (issue #14)', () => {
-    const sdks = ['posthog', 'segment', 'rudderstack', 'datadog-rum', 'logrocket', 'fullstory', 'hotjar', 'microsoft-clarity', 'application-insights', 'new-relic', 'snowplow', 'plausible', 'vercel-analytics', 'storage-check'];
+    const sdks = ['posthog', 'segment', 'rudderstack', 'datadog', 'logrocket', 'fullstory', 'hotjar', 'microsoft-clarity', 'application-insights', 'new-relic', 'snowplow', 'plausible', 'vercel', 'storage-check'];
     for (const id of sdks) {
       const service: CuratedService | undefined = curated.services.find((s) => s.id === id);
       expect(service?.core, id).not.toBe(false);

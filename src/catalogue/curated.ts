@@ -385,10 +385,12 @@ export const curated = {
       urls: ['cloudflareinsights.com'],
     },
     {
-      id: 'vercel-analytics',
+      id: 'vercel',
       vendor: 'Vercel',
       category: 'analytics',
       why: 'Vercel Web Analytics counts page views and Speed Insights reports each visit’s Core Web Vitals, from scripts served on the site’s own /_vercel/ paths; cookieless, but still audience measurement, like Plausible.',
+      // The Open Cookie Database's Vercel cookies (_vercel_jwt…: deployment protection) keep their own category.
+      ocdMixed: ['Vercel'],
       // Holding the two scripts holds everything they send (/_vercel/insights/view, /_vercel/speed-insights/vitals).
       urls: ['/_vercel/insights/script.js', '/_vercel/speed-insights/script.js'],
       sources: ['https://vercel.com/docs/analytics/quickstart', 'https://vercel.com/docs/speed-insights/quickstart', 'npm:@vercel/analytics@2.0.1', 'npm:@vercel/speed-insights@2.0.0'],
@@ -411,8 +413,7 @@ export const curated = {
       ],
     },
     {
-      id: 'datadog-rum',
-      name: 'Datadog RUM',
+      id: 'datadog',
       vendor: 'Datadog',
       category: 'analytics',
       why: 'Datadog Real User Monitoring and Session Replay record each visitor’s views, actions and DOM; _dd_s keeps the session id across pages. The same intake also takes @datadog/browser-logs, held with it.',

@@ -68,11 +68,11 @@ const LABELLED: readonly Labelled[] = [
   ['url', 'https://openjobdemo.dataplane.rudderstack.com/v1/page', 'rudderstack', 'analytics'],
   ['url', 'https://api.rudderstack.com/sourceConfig/?p=npm', 'rudderstack', 'analytics'],
   ['url', 'https://cdn.rudderlabs.com/v3/modern/plugins/x.js', 'rudderstack', 'analytics'],
-  ['cookie', '_dd_s', 'datadog-rum', 'analytics'],
-  ['cookie', '_dd_s_v2', 'datadog-rum', 'analytics'],
-  ['storage', '_dd_tab_id', 'datadog-rum', 'analytics'],
-  ['url', 'https://browser-intake-datadoghq.eu/api/v2/replay?ddsource=browser', 'datadog-rum', 'analytics'],
-  ['url', 'https://browser-intake-us5-datadoghq.com/api/v2/rum', 'datadog-rum', 'analytics'],
+  ['cookie', '_dd_s', 'datadog', 'analytics'],
+  ['cookie', '_dd_s_v2', 'datadog', 'analytics'],
+  ['storage', '_dd_tab_id', 'datadog', 'analytics'],
+  ['url', 'https://browser-intake-datadoghq.eu/api/v2/replay?ddsource=browser', 'datadog', 'analytics'],
+  ['url', 'https://browser-intake-us5-datadoghq.com/api/v2/rum', 'datadog', 'analytics'],
   ['cookie', 'fs_uid', 'fullstory', 'analytics'],
   ['url', 'https://edge.fullstory.com/s/fs.js?org=o-1', 'fullstory', 'analytics'],
   ['cookie', '_lr_hb_-abc', 'logrocket', 'analytics'],
@@ -90,8 +90,8 @@ const LABELLED: readonly Labelled[] = [
   ['cookie', '_sp_ses.1fff', 'snowplow', 'analytics'],
   ['storage', 'snowplowOutQueue_sp', 'snowplow', 'analytics'],
   ['url', 'https://collector.nexus-tech.fr/com.snowplowanalytics.snowplow/tp2', 'snowplow', 'analytics'],
-  ['url', '/_vercel/insights/script.js', 'vercel-analytics', 'analytics', PAGE],
-  ['url', 'https://www.nexus-tech.fr/_vercel/speed-insights/script.js', 'vercel-analytics', 'analytics'],
+  ['url', '/_vercel/insights/script.js', 'vercel', 'analytics', PAGE],
+  ['url', 'https://www.nexus-tech.fr/_vercel/speed-insights/script.js', 'vercel', 'analytics'],
   ['url', 'https://plausible.io/api/event', 'plausible', 'analytics'],
   // advertising
   ['cookie', '_gcl_au', 'google-ads', 'advertising'],
@@ -320,7 +320,7 @@ describe('support probes (issue #14)', () => {
   it('leaves the vendors’ real names next to them held', () => {
     expect(core.classifyCookie('AMP_0123456789')?.service).toBe('amplitude');
     expect(core.classifyCookie('_hjSessionUser_3456789')?.service).toBe('hotjar');
-    expect(core.classifyStorageKey('_dd_tab_id')?.service).toBe('datadog-rum');
+    expect(core.classifyStorageKey('_dd_tab_id')?.service).toBe('datadog');
     expect(core.classifyCookie('rl_user_id')?.service).toBe('rudderstack');
   });
 });

@@ -1443,7 +1443,7 @@ export const extraCatalogue: Catalogue = {
     'vee24',
     'venatus-media:Venatus Media',
     'veoxa',
-    'vercel:Vercel Inc',
+    'vercel',
     'vergic-ab:Vergic AB',
     'vergic-engage-platform:Vergic',
     'vero:Semblance',

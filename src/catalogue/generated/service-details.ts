@@ -504,6 +504,12 @@ export const serviceDetails: ServiceDetails = {
         ['ttwid', 'Used by the social networking service, TikTok, for tracking the use of embedded services.', '1 year'],
       ],
     },
+    'vercel': {
+      policyUrl: 'https://vercel.com/legal/privacy-policy',
+      cookies: [
+        ['_vercel_*', 'Vercel platform cookies for deployment previews and analytics.', 'Varies'],
+      ],
+    },
     'vimeo': {
       policyUrl: 'https://vimeo.com/cookie_policy',
       cookies: [
