@@ -139,6 +139,15 @@ const storageKeys = (page: Page) => page.evaluate(() => [...Object.keys(localSto
 /** The SDK's attempts the blocker stopped in this document: its requests, scripts, cookies and keys. */
 const attempts = (page: Page, service: string) =>
   page.evaluate((s) => ((window as any).NexusConsent.blocked() as { service: string; kind: string; target: string }[]).filter((e) => e.service === s).map((e) => `${e.kind} ${e.target}`), service);
+/**
+ * The support checks the SDKs write and delete at once (AMP_TEST, _hjTLDTest, test_rudder_cookie,
+ * _dd_test_*, __tld__, dmn_chk_*…): never held, or the SDK falls back to memory for the whole page.
+ */
+const PROBE = /^(AMP_TEST|_hj\w*Test|ABTastyDomainTest|test_rudder_|_dd_test_|dd_cookie_test_|__tld__|dmn_chk_|_sp_root_domain_test_|__mplssupport__|__support__|_Is_Incognit)/;
+const probesHeld = (page: Page) =>
+  page.evaluate(() => ((window as any).NexusConsent.blocked() as { kind: string; target: string }[]).filter((e) => e.kind === 'cookie' || e.kind === 'storage').map((e) => e.target))
+    .then((targets) => targets.filter((t) => PROBE.test(t)));
+
 /** Asks the SDK to send an event and flush its queue now, where it has a call for each. */
 const nudge = (page: Page, name: string) => page.evaluate((n) => ((window as any).track?.(n), (window as any).flush?.()), name);
 
@@ -147,6 +156,7 @@ async function expectNothingKept(page: Page, context: BrowserContext, traffic: {
   // What an SDK does after a call is asynchronous: give it a moment to try, then look. (Only an
   // absence is checked here: a late request would make the test pass, never fail, by mistake.)
   await page.waitForTimeout(1_000);
+  expect(await probesHeld(page), `support checks held ${when}`).toEqual([]);
   expect(traffic.all(), `requests ${when}`).toEqual([]);
   expect(await otherCookies(context), `cookies ${when}`).toEqual([]);
   expect(await storageKeys(page), `storage keys ${when}`).toEqual([]);
