@@ -8,7 +8,7 @@
 // condition, to dist/index.mjs and dist/auto.mjs: the same files, by the same route, as for a
 // site that ran `npm install nexus-consent`. An alias to src/ would test something no site
 // runs; an alias to dist/ would bypass the exports map.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 // The markup step: tracker tags in index.html are marked up at build and in dev. The SDK
@@ -16,6 +16,9 @@ import { defineConfig } from 'vite';
 import { nexusConsent } from 'nexus-consent/vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+// sdks/: one page per analytics SDK installed from npm (issue #14), built with the app in one
+// Vite build (dist/sdks/<name>.html) so the browser tests pay for a single build.
+const sdkPages = readdirSync(new URL('./sdks/', import.meta.url)).filter((f) => f.endsWith('.html'));
 const built = fileURLToPath(new URL('../../dist/index.mjs', import.meta.url));
 if (!existsSync(built)) throw new Error('examples/spa imports the built package: run `npm run build` first');
 
@@ -31,5 +34,8 @@ export default defineConfig({
     // The three analytics libraries make up about 600 of the bundle's 740 kB (minified): the
     // honest cost of what the example uses, not something to split for a demo.
     chunkSizeWarningLimit: 1000,
+    rollupOptions: {
+      input: Object.fromEntries([['index', `${here}index.html`], ...sdkPages.map((f) => [`sdks/${f.slice(0, -5)}`, `${here}sdks/${f}`])]),
+    },
   },
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../classifier/create-classifier.js';
 import { isCatalogue } from './catalogue.js';
 import { catalogueFull } from './catalogue-full.js';
-import { curated } from './curated.js';
+import { curated, type CuratedService } from './curated.js';
 import { coreCatalogue } from './generated/core-catalogue.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -70,6 +70,16 @@ describe('curated data', () => {
     const matches = [service.ocd, service.ocdMixed, service.tpw, service.urls, service.cookies, service.storage].flatMap((m) => m ?? []);
     expect(matches.length).toBeGreaterThan(0);
     for (const url of service.urls ?? []) expect(url).toBe(url.toLowerCase());
+  });
+
+  it('says where the facts of the SDKs covered for single-page apps come from (issue #14)', () => {
+    const sdks = ['posthog', 'segment', 'rudderstack', 'datadog', 'logrocket', 'fullstory', 'hotjar', 'microsoft-clarity', 'application-insights', 'new-relic', 'snowplow', 'plausible', 'vercel', 'storage-check'];
+    for (const id of sdks) {
+      const service: CuratedService | undefined = curated.services.find((s) => s.id === id);
+      expect(service?.core, id).not.toBe(false);
+      expect(service?.sources?.length, id).toBeGreaterThan(0);
+      for (const source of service?.sources ?? []) expect(source, id).toMatch(/^(https:\/\/[a-z0-9.-]+\/\S*|npm:\S+@\d+\.\d+\.\d+)$/);
+    }
   });
 
   it('justifies every ignored host and platform override', () => {

@@ -48,6 +48,12 @@ export interface CuratedService {
   /** localStorage / sessionStorage keys. */
   readonly storage?: readonly string[];
   /**
+   * Where the hosts, names and keys above come from: the vendor's documentation
+   * pages, and `npm:<package>@<version>` for what only the package shows (its
+   * source, or what it did in the browser tests of examples/spa/sdks). Build time only.
+   */
+  readonly sources?: readonly string[];
+  /**
    * `false`: curated, but shipped in the full catalogue only — vendors that
    * sites rarely load themselves (ad exchanges reached through an ad server
    * or header bidding, which the core already blocks at the entry point) or
@@ -143,6 +149,7 @@ export const curated = {
       tpw: ['Hotjar'],
       cookies: ['_hj*', 'hj_visitor'],
       storage: ['_hj*', 'hjViewportId', 'hjActiveViewportIds'],
+      sources: ['https://help.hotjar.com/hc/en-us/articles/6952777582999', 'https://help.hotjar.com/hc/en-us/articles/4412561401111', 'npm:@hotjar/browser@1.0.9'],
     },
     {
       id: 'microsoft-clarity',
@@ -153,6 +160,7 @@ export const curated = {
       urls: ['clarity.ms'],
       cookies: ['_clck', '_clsk', 'CLID'],
       storage: ['_clck', '_clsk'],
+      sources: ['https://learn.microsoft.com/en-us/clarity/setup-and-installation/cookie-list', 'https://learn.microsoft.com/en-us/clarity/setup-and-installation/clarity-npm', 'npm:@microsoft/clarity@1.0.2'],
     },
     {
       id: 'contentsquare',
@@ -173,7 +181,7 @@ export const curated = {
       why: 'AB Tasty runs A/B tests and measures their results: its cookies assign the visitor to a variation and track the tests’ goals.',
       ocd: ['ABTasty'],
       tpw: ['AB Tasty'],
-      cookies: ['ABTasty', 'ABTastySession', 'ABTastyDomainTest'],
+      cookies: ['ABTasty', 'ABTastySession'],
       storage: ['ABTasty*'],
     },
     {
@@ -241,12 +249,38 @@ export const curated = {
       id: 'segment',
       vendor: 'Twilio Segment',
       category: 'analytics',
-      core: false,
-      why: 'Segment (analytics.js) collects visitor events and identities for analytics destinations; ajs_* keep the anonymous and user ids.',
+      why: 'Segment (analytics.js, @segment/analytics-next) collects visitor events and identities for analytics destinations; ajs_* keep the anonymous and user ids, persisted-queue:v1:<write key>:* the events not yet sent.',
+      // segment.com: cdn.segment.com (settings, analytics.js); segment.io: api.segment.io (events);
+      // segmentapis.com: the EU workspace's events.eu1.segmentapis.com.
       tpw: ['Segment'],
+      urls: ['segmentapis.com'],
       // Named explicitly: the open data files them under sites that embed Segment (Trustpilot).
       cookies: ['ajs_*', 'ajs_anonymous_id', 'ajs_user_id', 'ajs_group_id'],
-      storage: ['ajs_*'],
+      storage: ['ajs_*', 'persisted-queue:v1:*'],
+      sources: [
+        'https://segment.com/docs/connections/sources/catalog/libraries/website/javascript/identity/',
+        'https://segment.com/docs/connections/sources/catalog/libraries/website/javascript/custom-proxy/',
+        'https://segment.com/docs/guides/regional-segment/',
+        'npm:@segment/analytics-next@1.84.3',
+      ],
+    },
+    {
+      id: 'rudderstack',
+      name: 'RudderStack',
+      vendor: 'RudderStack',
+      category: 'analytics',
+      why: 'RudderStack’s JavaScript SDK collects visitor events and identities for analytics destinations; rl_* cookies keep the anonymous id, user id, traits and session, rudder_<write key>.* the queued events.',
+      ocd: ['Rudderstack'],
+      // api.rudderstack.com: source configuration; <customer>.dataplane.rudderstack.com: hosted data
+      // planes (events); cdn.rudderlabs.com: the SDK and its plugins.
+      urls: ['rudderstack.com', 'rudderlabs.com'],
+      cookies: ['rl_*'],
+      storage: ['rudder_*'],
+      sources: [
+        'https://www.rudderstack.com/docs/sources/event-streams/sdks/rudderstack-javascript-sdk/data-storage-cookies/',
+        'https://www.rudderstack.com/docs/sources/event-streams/sdks/rudderstack-javascript-sdk/load-js-sdk/',
+        'npm:@rudderstack/analytics-js@3.34.1',
+      ],
     },
     {
       id: 'heap',
@@ -264,10 +298,22 @@ export const curated = {
       name: 'FullStory',
       vendor: 'FullStory',
       category: 'analytics',
-      core: false,
       why: 'FullStory records sessions for digital experience analytics; fs_uid links a visitor’s sessions.',
+      // fullstory.com: edge.fullstory.com (fs.js, loaded by @fullstory/browser) and rs.fullstory.com (recording), EU edge.eu1.fullstory.com.
       tpw: ['FullStory'],
       cookies: ['fs_uid', 'fs_lua', 'fs_cid'],
+      sources: ['https://help.fullstory.com/hc/en-us/articles/360020829513', 'https://help.fullstory.com/hc/en-us/articles/360020622514', 'npm:@fullstory/browser@2.1.1'],
+    },
+    {
+      id: 'logrocket',
+      name: 'LogRocket',
+      vendor: 'LogRocket',
+      category: 'analytics',
+      why: 'LogRocket records sessions (DOM replay, console, network) and product analytics; _lr_* keep the visitor and tab ids that stitch recordings together.',
+      // The npm package loads its recorder from cdn.* of these hosts and sends to r.* of them.
+      urls: ['logrocket.io', 'logrocket.com', 'lr-in.com', 'lr-in-prod.com', 'lr-ingest.com', 'lr-ingest.io', 'lr-intake.com', 'logr-in.com', 'logr-ingest.com', 'lrkt-in.com', 'lgrckt-in.com', 'ingest-lr.com', 'intake-lr.com'],
+      cookies: ['_lr_*'],
+      sources: ['https://docs.logrocket.com/docs/troubleshooting-sessions', 'https://docs.logrocket.com/docs/proxying-traffic-through-your-own-domain', 'npm:logrocket@12.4.0'],
     },
     {
       id: 'mouseflow',
@@ -291,20 +337,23 @@ export const curated = {
       name: 'PostHog',
       vendor: 'PostHog',
       category: 'analytics',
-      core: false,
-      why: 'PostHog is product analytics (events, session replay); ph_<key>_posthog persists the distinct id.',
+      why: 'PostHog is product analytics (events, session replay); ph_<project key>_posthog persists the distinct id, ph_<project key>_* keys (window_id, primary_window_exists, session_registered_properties…) the session.',
+      // posthog.com and its sub-domains: us.i. / eu.i. (events, flags), us-assets.i. / eu-assets.i. (config, recorder).
       urls: ['posthog.com'],
-      cookies: ['ph_*_posthog'],
-      storage: ['ph_*_posthog'],
+      // Project API keys start with phc_, so every per-project name starts with ph_phc_.
+      // Storage keys fall back to the cookie names: no storage list needed.
+      cookies: ['ph_phc_*'],
+      sources: ['https://posthog.com/docs/libraries/js/persistence', 'https://posthog.com/docs/libraries/js', 'https://posthog.com/docs/advanced/proxy', 'npm:posthog-js@1.449.2'],
     },
     {
       id: 'plausible',
       vendor: 'Plausible',
       category: 'analytics',
-      core: false,
       why: 'Plausible is cookieless web analytics: it still measures visits, so it stays under analytics unless the site exempts it with a rule.',
       ocd: ['Plausible Analytics'],
+      // plausible.io: the script and /api/event of Plausible's cloud (self-hosted or proxied paths are the site's own).
       tpw: ['Plausible'],
+      sources: ['https://plausible.io/docs/npm-package', 'https://plausible.io/docs/proxy/introduction', 'npm:@plausible-analytics/tracker@0.4.6'],
     },
     {
       id: 'yandex-metrica',
@@ -334,6 +383,81 @@ export const curated = {
       core: false,
       why: 'Cloudflare Web Analytics’ beacon (static.cloudflareinsights.com) measures page views and performance; cookieless, but still audience measurement.',
       urls: ['cloudflareinsights.com'],
+    },
+    {
+      id: 'vercel',
+      vendor: 'Vercel',
+      category: 'analytics',
+      why: 'Vercel Web Analytics counts page views and Speed Insights reports each visit’s Core Web Vitals, from scripts served on the site’s own /_vercel/ paths; cookieless, but still audience measurement, like Plausible.',
+      // The Open Cookie Database's Vercel cookies (_vercel_jwt…: deployment protection) keep their own category.
+      ocdMixed: ['Vercel'],
+      // Holding the two scripts holds everything they send (/_vercel/insights/view, /_vercel/speed-insights/vitals).
+      urls: ['/_vercel/insights/script.js', '/_vercel/speed-insights/script.js'],
+      sources: ['https://vercel.com/docs/analytics/quickstart', 'https://vercel.com/docs/speed-insights/quickstart', 'npm:@vercel/analytics@2.0.1', 'npm:@vercel/speed-insights@2.0.0'],
+    },
+    {
+      id: 'snowplow',
+      vendor: 'Snowplow',
+      category: 'analytics',
+      why: 'Snowplow’s browser tracker collects page views and events into the customer’s own pipeline; _sp_id.* identifies the visitor, _sp_ses.* the session.',
+      ocd: ['Snowplow'],
+      tpw: ['Snowplow'],
+      // Collectors run on the customer's own domains: the tracker protocol's POST path is what they share.
+      urls: ['/com.snowplowanalytics.snowplow/tp2'],
+      cookies: ['_sp_id.*', '_sp_ses.*'],
+      storage: ['snowplowOutQueue_*'],
+      sources: [
+        'https://docs.snowplow.io/docs/sources/trackers/javascript-trackers/web-tracker/cookies-and-local-storage/',
+        'https://docs.snowplow.io/docs/sources/trackers/snowplow-tracker-protocol/',
+        'npm:@snowplow/browser-tracker@4.10.1',
+      ],
+    },
+    {
+      id: 'datadog',
+      vendor: 'Datadog',
+      category: 'analytics',
+      why: 'Datadog Real User Monitoring and Session Replay record each visitor’s views, actions and DOM; _dd_s keeps the session id across pages. The same intake also takes @datadog/browser-logs, held with it.',
+      // One intake host per Datadog site (US1, EU1, US3, US5, AP1), and the CDN of the script-tag SDK.
+      urls: ['browser-intake-datadoghq.com', 'browser-intake-datadoghq.eu', 'browser-intake-us3-datadoghq.com', 'browser-intake-us5-datadoghq.com', 'browser-intake-ap1-datadoghq.com', 'datadoghq-browser-agent.com'],
+      // _dd_s (_dd_s_v2 from v7) in a cookie; _dd_tab_id, _dd_c_* (stored contexts) in storage.
+      cookies: ['_dd_*'],
+      sources: [
+        'https://docs.datadoghq.com/integrations/content_security_policy_logs/',
+        'https://docs.datadoghq.com/real_user_monitoring/browser/setup/client',
+        'https://docs.datadoghq.com/data_security/real_user_monitoring/',
+        'npm:@datadog/browser-rum@7.16.2',
+      ],
+    },
+    {
+      id: 'new-relic',
+      vendor: 'New Relic',
+      category: 'analytics',
+      why: 'New Relic browser monitoring reports page views, interactions and session traces (and session replay) per visitor session, kept in NRBA_SESSION.',
+      // newrelic.com: js-agent.newrelic.com (the agent); nr-data.net: bam.nr-data.net, bam.eu01.nr-data.net (collectors).
+      tpw: ['New Relic'],
+      storage: ['NRBA_*'],
+      sources: [
+        'https://docs.newrelic.com/docs/browser/browser-monitoring/page-load-timing-resources/cookie-collection-session-tracking/',
+        'https://docs.newrelic.com/docs/browser/new-relic-browser/miscellaneous/security-new-relic-browser',
+        'npm:@newrelic/browser-agent@1.322.0',
+      ],
+    },
+    {
+      id: 'application-insights',
+      vendor: 'Microsoft',
+      category: 'analytics',
+      why: 'Azure Application Insights’ JavaScript SDK reports page views, events and performance per user and session: ai_user identifies the browser for a year, ai_session the visit.',
+      ocd: ['Microsoft Azure App Insights'],
+      // <region>.in.applicationinsights.azure.com: ingestion from a connection string; dc.services.visualstudio.com: the
+      // instrumentation-key default; js.monitor.azure.com: the SDK and its configuration.
+      urls: ['applicationinsights.azure.com', 'dc.services.visualstudio.com', 'js.monitor.azure.com'],
+      cookies: ['ai_user', 'ai_session', 'ai_authUser'],
+      storage: ['AI_buffer*', 'AI_sentBuffer*'],
+      sources: [
+        'https://learn.microsoft.com/en-us/azure/azure-monitor/app/javascript-sdk-configuration',
+        'https://learn.microsoft.com/en-us/azure/azure-monitor/app/ip-addresses',
+        'npm:@microsoft/applicationinsights-web@3.4.4',
+      ],
     },
 
     // ───────────────────────────── advertising ─────────────────────────────
@@ -1127,6 +1251,20 @@ export const curated = {
       core: false,
       why: `TrustCommander is Commanders Act’s consent tool; TC_PRIVACY holds the choice. ${consentStorage}`,
       cookies: ['TC_PRIVACY', 'TC_PRIVACY_CENTER'],
+    },
+    {
+      // Support probes: a constant written and deleted in the same task to learn whether cookies or
+      // storage work (and which domain takes a cookie). They carry no identifier; held, the SDK
+      // concludes storage is unavailable and keeps its ids in memory for the rest of the page,
+      // even after the visitor accepts. Listed only where a vendor's pattern would take them;
+      // others (__tld__, dmn_chk_*, test_rudder_ls, __mplssupport__…) are unknown and pass already.
+      id: 'storage-check',
+      vendor: 'SDKs',
+      category: 'necessary',
+      why: 'Feature checks that SDKs write and delete at once (AMP_TEST, _hjTLDTest, test_rudder_cookie…): a constant, no identifier, nothing left on the device. Holding them protects no one and makes the SDK fall back to memory for the rest of the page, after the visitor accepts too.',
+      cookies: ['AMP_TEST', '_hjTLDTest', '_hjCookieTest', '_hjLocalStorageTest', '_hjSessionStorageTest', 'ABTastyDomainTest', 'test_rudder_cookie'],
+      storage: ['AMP_TEST', '_hjLocalStorageTest', '_hjSessionStorageTest', '_dd_test_*'],
+      sources: ['npm:@amplitude/analytics-browser@2.48.1', 'npm:@datadog/browser-rum@7.16.2', 'npm:@rudderstack/analytics-js@3.34.1', 'https://help.hotjar.com/hc/en-us/articles/6952777582999'],
     },
     {
       id: 'nexus-consent',

@@ -47,6 +47,52 @@ const LABELLED: readonly Labelled[] = [
   ['url', 'https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js', 'mixpanel', 'analytics'],
   ['url', 'https://cdn.amplitude.com/libs/analytics-browser-2.0.0-min.js.gz', 'amplitude', 'analytics'],
   ['url', 'https://t.contentsquare.net/uxa/abc.js', 'contentsquare', 'analytics'],
+  // Issue #14: the SDKs single-page apps install from npm, with the names their packages wrote
+  // in Chromium (examples/spa/sdks): project tokens and write keys inside the names.
+  ['cookie', 'ph_phc_OpenJobDemo0123456789abcdefghijklmnopqrstu_posthog', 'posthog', 'analytics'],
+  ['storage', 'ph_phc_OpenJobDemo0123456789abcdefghijklmnopqrstu_window_id', 'posthog', 'analytics'],
+  ['storage', 'ph_phc_OpenJobDemo0123456789abcdefghijklmnopqrstu_session_registered_properties', 'posthog', 'analytics'],
+  ['storage', 'ph_phc_OpenJobDemo0123456789abcdefghijklmnopqrstu_primary_window_exists', 'posthog', 'analytics'],
+  ['url', 'https://eu.i.posthog.com/flags/?v=2', 'posthog', 'analytics'],
+  ['url', 'https://us-assets.i.posthog.com/array/phc_x/config.js', 'posthog', 'analytics'],
+  ['cookie', 'ajs_anonymous_id', 'segment', 'analytics'],
+  ['storage', 'ajs_user_traits', 'segment', 'analytics'],
+  ['storage', 'persisted-queue:v1:WriteKey123:dest-Segment.io:items', 'segment', 'analytics'],
+  ['url', 'https://cdn.segment.com/v1/projects/WriteKey123/settings', 'segment', 'analytics'],
+  ['url', 'https://api.segment.io/v1/t', 'segment', 'analytics'],
+  ['url', 'https://events.eu1.segmentapis.com/v1/p', 'segment', 'analytics'],
+  ['cookie', 'rl_anonymous_id', 'rudderstack', 'analytics'],
+  ['cookie', 'rl_session', 'rudderstack', 'analytics'],
+  ['storage', 'rl_user_id', 'rudderstack', 'analytics'],
+  ['storage', 'rudder_2WriteKey.e9f9e17e-e33f-4440-83a8-dddbb1d19ead.queue', 'rudderstack', 'analytics'],
+  ['url', 'https://openjobdemo.dataplane.rudderstack.com/v1/page', 'rudderstack', 'analytics'],
+  ['url', 'https://api.rudderstack.com/sourceConfig/?p=npm', 'rudderstack', 'analytics'],
+  ['url', 'https://cdn.rudderlabs.com/v3/modern/plugins/x.js', 'rudderstack', 'analytics'],
+  ['cookie', '_dd_s', 'datadog', 'analytics'],
+  ['cookie', '_dd_s_v2', 'datadog', 'analytics'],
+  ['storage', '_dd_tab_id', 'datadog', 'analytics'],
+  ['url', 'https://browser-intake-datadoghq.eu/api/v2/replay?ddsource=browser', 'datadog', 'analytics'],
+  ['url', 'https://browser-intake-us5-datadoghq.com/api/v2/rum', 'datadog', 'analytics'],
+  ['cookie', 'fs_uid', 'fullstory', 'analytics'],
+  ['url', 'https://edge.fullstory.com/s/fs.js?org=o-1', 'fullstory', 'analytics'],
+  ['cookie', '_lr_hb_-abc', 'logrocket', 'analytics'],
+  ['storage', '_lr_tabs_-abc', 'logrocket', 'analytics'],
+  ['url', 'https://cdn.logr-in.com/logger-1.min.js', 'logrocket', 'analytics'],
+  ['url', 'https://r.lrkt-in.com/i', 'logrocket', 'analytics'],
+  ['cookie', 'ai_user', 'application-insights', 'analytics'],
+  ['cookie', 'ai_session', 'application-insights', 'analytics'],
+  ['storage', 'AI_buffer_1', 'application-insights', 'analytics'],
+  ['url', 'https://westeurope-5.in.applicationinsights.azure.com/v2/track', 'application-insights', 'analytics'],
+  ['url', 'https://js.monitor.azure.com/scripts/b/ai.config.1.cfg.json', 'application-insights', 'analytics'],
+  ['storage', 'NRBA_SESSION::45403254', 'new-relic', 'analytics'],
+  ['url', 'https://bam.eu01.nr-data.net/1/NRJS-0123', 'new-relic', 'analytics'],
+  ['cookie', '_sp_id.1fff', 'snowplow', 'analytics'],
+  ['cookie', '_sp_ses.1fff', 'snowplow', 'analytics'],
+  ['storage', 'snowplowOutQueue_sp', 'snowplow', 'analytics'],
+  ['url', 'https://collector.nexus-tech.fr/com.snowplowanalytics.snowplow/tp2', 'snowplow', 'analytics'],
+  ['url', '/_vercel/insights/script.js', 'vercel', 'analytics', PAGE],
+  ['url', 'https://www.nexus-tech.fr/_vercel/speed-insights/script.js', 'vercel', 'analytics'],
+  ['url', 'https://plausible.io/api/event', 'plausible', 'analytics'],
   // advertising
   ['cookie', '_gcl_au', 'google-ads', 'advertising'],
   ['cookie', 'IDE', 'google-ads', 'advertising'],
@@ -158,14 +204,10 @@ const FULL_ONLY: readonly Labelled[] = [
   ['cookie', 'obuid', 'outbrain', 'advertising'],
   ['url', 'https://cdn.taboola.com/libtrc/site/loader.js', 'taboola', 'advertising'],
   ['url', 'https://widgets.outbrain.com/outbrain.js', 'outbrain', 'advertising'],
-  ['cookie', 'ajs_anonymous_id', 'segment', 'analytics'],
   ['cookie', '_hp2_id.12345', 'heap', 'analytics'],
-  ['cookie', 'fs_uid', 'fullstory', 'analytics'],
   ['cookie', '_ym_uid', 'yandex-metrica', 'analytics'],
-  ['storage', 'ajs_user_traits', 'segment', 'analytics'],
-  ['url', 'https://cdn.segment.com/analytics.js/v1/key/analytics.min.js', 'segment', 'analytics'],
   ['url', 'https://cdn.heapanalytics.com/js/heap-1.js', 'heap', 'analytics'],
-  ['url', 'https://edge.fullstory.com/s/fs.js', 'fullstory', 'analytics'],
+  ['cookie', 'mf_user', 'mouseflow', 'analytics'],
   ['url', 'https://mc.yandex.ru/metrika/tag.js', 'yandex-metrica', 'analytics'],
   ['cookie', '_scid', 'snap-pixel', 'advertising'],
   ['cookie', '__qca', 'quantcast', 'advertising'],
@@ -245,6 +287,44 @@ describe('labelled list', () => {
   });
 });
 
+describe('support probes (issue #14)', () => {
+  // Written and deleted at once by the SDKs of examples/spa/sdks (Amplitude, Hotjar, Datadog, RudderStack,
+  // PostHog, Segment, Mixpanel) to learn whether cookies or storage work: they pass, as necessary or unknown.
+  it.each([
+    ['cookie', 'AMP_TEST'],
+    ['storage', 'AMP_TEST'],
+    ['cookie', '_hjTLDTest'],
+    ['cookie', '_hjCookieTest'],
+    ['storage', '_hjLocalStorageTest'],
+    ['storage', '_hjSessionStorageTest'],
+    ['cookie', 'ABTastyDomainTest'],
+    ['cookie', 'test_rudder_cookie'],
+    ['storage', 'test_rudder_ls'],
+    ['storage', 'test_rudder_ss'],
+    ['storage', '_dd_test_3f1c9b2e-0000-4000-8000-0123456789ab'],
+    ['cookie', 'dd_cookie_test_3f1c9b2e-0000-4000-8000-0123456789ab'],
+    ['cookie', '__tld__'],
+    ['cookie', 'dmn_chk_01J5ZK3X'],
+    ['storage', '_Is_Incognit'],
+    ['storage', '__mplssupport__'],
+    ['storage', '__support__'],
+    ['storage', 'test'],
+    ['cookie', '_sp_root_domain_test_1733130000000'],
+  ] as const)('%s %s is not held', (kind, name) => {
+    for (const classifier of [core, full]) {
+      const found = classify(classifier, kind, name);
+      expect(found === undefined || found.category === 'necessary', `${name}: ${found?.service}`).toBe(true);
+    }
+  });
+
+  it('leaves the vendors’ real names next to them held', () => {
+    expect(core.classifyCookie('AMP_0123456789')?.service).toBe('amplitude');
+    expect(core.classifyCookie('_hjSessionUser_3456789')?.service).toBe('hotjar');
+    expect(core.classifyStorageKey('_dd_tab_id')?.service).toBe('datadog');
+    expect(core.classifyCookie('rl_user_id')?.service).toBe('rudderstack');
+  });
+});
+
 describe('sources', () => {
   it('reports where the knowledge comes from', () => {
     expect(core.classifyCookie('__utmx')?.source).toBe('open-cookie-database');
@@ -254,7 +334,7 @@ describe('sources', () => {
 
   it('files a tracker’s Functional cookies under the tracker’s category', () => {
     // All "Functional" in the Open Cookie Database.
-    expect(core.classifyCookie('_hjTLDTest')?.category).toBe('analytics');
+    expect(core.classifyCookie('_hjFirstSeen')?.category).toBe('analytics');
     expect(full.classifyCookie('renderid')).toMatchObject({ service: 'adobe-audience-manager', category: 'advertising', source: 'open-cookie-database' });
     expect(full.classifyCookie('li_theme')).toMatchObject({ service: 'linkedin-insight', category: 'advertising', source: 'open-cookie-database' });
     expect(full.classifyCookie('hs_ab_test')).toMatchObject({ service: 'hubspot', category: 'advertising' });

@@ -55,6 +55,13 @@ export const serviceDetails: ServiceDetails = {
         ['amplitude_test*', 'The Amplitude SDK uses this cookie to test more thoroughly if cookies are available. By default, the key is used as amplitude_cookie_test, but as mentioned above, the SDK should remove this cookie after the test.', 'Session'],
       ],
     },
+    'application-insights': {
+      policyUrl: 'https://account.microsoft.com/privacy',
+      cookies: [
+        ['ai_session', 'This is a unique anonymous session identifier cookie.', 'Session'],
+        ['ai_user', 'This is a unique user identifier cookie enabling counting of the number of users accessing the application over time.', '1 year'],
+      ],
+    },
     'asp-net': {
       policyUrl: 'https://account.microsoft.com/privacy',
       cookies: [
@@ -450,6 +457,35 @@ export const serviceDetails: ServiceDetails = {
         ['sessionFunnelEventLogged', 'A generic technical cookie used for storing user session identifier in web applications', '1 day'],
       ],
     },
+    'plausible': {
+      policyUrl: 'https://plausible.io/privacy',
+      cookies: [
+        ['plausible_*', 'Privacy-friendly web analytics. Does not use cookies by default but may store preferences if enabled.', 'Varies'],
+      ],
+    },
+    'rudderstack': {
+      policyUrl: 'https://www.rudderstack.com/privacy-policy/',
+      cookies: [
+        ['rl_anonymous_id', 'Stores the anonymous ID. By default, it would be the auto-generated unique ID by SDK for each visitor unless overridden via setAnonymousId API. All the subsequent event payloads will contain this data unless cleared from the storage.', 'Session'],
+        ['rl_auth_token', 'Stores the authentication token passed by the user.', 'Session'],
+        ['rl_group_id', 'Stores the user group ID set via the group API. All the subsequent group event payloads will contain this data unless cleared from the storage.', 'Session'],
+        ['rl_group_trait', 'Stores the user group traits object set via the group API. All the subsequent group event payloads will contain this data unless cleared from the storage.', 'Session'],
+        ['rl_page_init_referrer', 'Stores the initial referrer of the page when a user visits a site for the first time. All the subsequent event payloads will contain this data.', 'Session'],
+        ['rl_page_init_referring_domain', 'Stores the initial referring domain of the page when a user visits a site for the first time. All the subsequent event payloads will contain this data.', 'Session'],
+        ['rl_session', 'Stores the session-related information including sessionId if session tracking is enabled.', 'Session'],
+        ['rl_trait', 'Stores the user traits object set via the identify API. All the subsequent event payloads will contain this data unless cleared from the storage.', 'Session'],
+        ['rl_user_id', 'Stores the user ID set via the identify API. All the subsequent event payloads will contain this data unless cleared from the storage.', 'Session'],
+        ['test_rudder_cookie', 'Checks whether the cookie storage of a browser is accessible or not. Once checked, the SDK removes the cookie immediately.', 'Session'],
+      ],
+    },
+    'snowplow': {
+      policyUrl: 'https://snowplowanalytics.com/privacy-policy/',
+      cookies: [
+        ['_sp_id.*', 'Stores user information that is created when a user first visits a site and updated on subsequent visits. It is used to identify users and track the users activity across a domain. This cookie stores a unique identifier for each user, a unique identifier for the users current session, the number of visits a user has made to the site, the timestamp of the users first visit, the timestamp of their previous visit and the timestamp of their current visit.', '2 years'],
+        ['_sp_ses.*', 'Used to identify if the user is in an active session on a site or if this is a new session for a user (i.e. cookie doesn’t exist or has expired).', '30 minutes'],
+        ['sp', 'Stores a server-side collector generated unique identifier for a user that is sent with all subsequent tracking event events. Can be used as a first party cookie is the collector is on the same domain as the site.', '1 year'],
+      ],
+    },
     'spotify-embed': {
       policyUrl: 'https://www.spotify.com/us/privacy/',
       cookies: [
@@ -466,6 +502,12 @@ export const serviceDetails: ServiceDetails = {
         ['msToken', 'Collects information on user behaviour on multiple websites. This information is used in order to optimize the relevance of advertisement on the website.', '9 days'],
         ['ttcsid*', 'The TikTok cookie ttcsid likely serves as a session identifier, helping to maintain user sessions and track interactions across the platform. Its purpose is probably to manage user authentication or personalize content based on activity, similar to other session-related cookies used by TikTok.', '1 year'],
         ['ttwid', 'Used by the social networking service, TikTok, for tracking the use of embedded services.', '1 year'],
+      ],
+    },
+    'vercel': {
+      policyUrl: 'https://vercel.com/legal/privacy-policy',
+      cookies: [
+        ['_vercel_*', 'Vercel platform cookies for deployment previews and analytics.', 'Varies'],
       ],
     },
     'vimeo': {
