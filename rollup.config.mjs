@@ -76,6 +76,8 @@ const ATTRIBUTION =
   '/*! Data: Open Cookie Database (Apache-2.0, modified), third-party-web (MIT); see NOTICE */';
 const external = ['js-cookie', 'nanoid'];
 const markupExternal = [/^node:/, 'parse5-html-rewriting-stream', 'parse5'];
+// The consent-log receiver's optional peers: installed by the sites that run it, never bundled.
+const serverExternal = [/^node:/, /^hono(\/|$)/, /^@hono\//, 'valibot', 'pg', /^@electric-sql\/pglite/];
 
 export default [
   {
@@ -143,4 +145,18 @@ export default [
     output: { file: `dist/${name}.d.ts`, format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   })),
+  // nexus-consent/server and `nexus-consent-server`: the consent-log receiver (Node, edge
+  // runtimes), ES modules only (PGlite and Hono are ES modules; the command awaits at top level).
+  {
+    input: { server: 'src/server/index.ts', 'consent-server': 'src/server/bin.ts' },
+    external: serverExternal,
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'server-shared-[hash].mjs' },
+    plugins: [ts()],
+  },
+  {
+    input: 'src/server/index.ts',
+    external: serverExternal,
+    output: { file: 'dist/server.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  },
 ];
