@@ -85,6 +85,12 @@ export default [
     output: { file: 'dist/nexus-consent.min.js', format: 'iife', banner: ATTRIBUTION, plugins: [terser(terserOptions)] },
     plugins: [cssInline(), nodeResolve({ browser: true }), ts()],
   },
+  // The consent-log client for both script-tag builds, loaded beside them only when `consentLog` is set.
+  {
+    input: 'src/consent-log/start-consent-log.ts',
+    output: { file: 'dist/nexus-consent.consent-log.mjs', format: 'es', plugins: [terser({ ...terserOptions, module: true })] },
+    plugins: [nodeResolve({ browser: true }), ts()],
+  },
   // The same with the whole tracker catalogue built in, for sites the core does not cover.
   {
     input: 'src/iife-full.ts',

@@ -8,7 +8,7 @@
 import type { Category } from '../store/consent-record.js';
 
 /** The receipt format; the receiver refuses any other. */
-export const RECEIPT_VERSION = 1;
+export const RECEIPT_VERSION = 1 as const;
 
 /**
  * How the decision came:
