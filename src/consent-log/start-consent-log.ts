@@ -152,8 +152,9 @@ export function startConsentLog(options: ConsentLogOptions): () => void {
   };
   win.addEventListener('online', online);
   win.addEventListener('pagehide', pagehide);
-  // The next page: what an earlier one could not deliver.
-  void flush(false);
+  // The next page: what an earlier one could not deliver, at once (a page view is a
+  // natural pace: one small request); within a page, failures back off (1 s … 5 min).
+  void flush(true);
 
   return () => {
     unsubscribe();
