@@ -9,6 +9,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { RECEIPT_LIMITS, RECORD_ID, receiptKey } from '../consent-log/receipt.js';
+import { createInsertBatcher } from './insert-batcher.js';
 import { createRateLimiter } from './rate-limit.js';
 import { checkReceipt } from './receipt-schema.js';
 import type { ReceiptStore, StoredReceipt } from './storage/receipts.js';
@@ -33,6 +34,8 @@ export interface ConsentLogAppOptions {
   readonly now?: () => number;
   /** Where unexpected errors (a database down) are told. @default console.error */
   readonly onError?: (error: unknown) => void;
+  /** Batches stored at once (group commit): the database's connections. @default 1 */
+  readonly parallelInserts?: number;
 }
 
 type Problem = { readonly error: string };
@@ -41,6 +44,7 @@ export function createConsentLogApp(options: ConsentLogAppOptions): Hono {
   const { store } = options;
   const origins = new Set(options.origins ?? []);
   const limiter = createRateLimiter(options.ratePerMinute ?? 120);
+  const batcher = createInsertBatcher(store, options.parallelInserts ?? 1);
   const now = options.now ?? Date.now;
   const onError = options.onError ?? ((error: unknown) => console.error('[nexus-consent/server]', error));
   const app = new Hono();
@@ -98,7 +102,7 @@ export function createConsentLogApp(options: ConsentLogAppOptions): Hono {
     if (!check.ok) return problem(c, 400, check.problem);
     const ip = options.ip === 'truncated' && address !== 'unknown' ? truncateIp(address) : null;
     try {
-      const stored = await store.insert(check.receipt, ip);
+      const stored = await batcher.insert(check.receipt, ip);
       // 201: stored now; 200: the receiver already had it (a retry). Either way the client may forget it.
       return c.json({ id: receiptKey(check.receipt), stored }, stored ? 201 : 200);
     } catch (error) {

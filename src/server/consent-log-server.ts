@@ -48,7 +48,9 @@ export async function createConsentLog(options: ConsentLogOptions = {}): Promise
     // Next month's partition is made well before it starts, while the receiver runs.
     const timer = setInterval(() => void partitions().catch((error) => (options.onError ?? console.error)(error)), 6 * 3600 * 1000);
     (timer as { unref?: () => void }).unref?.();
-    const app = createConsentLogApp({ ...options, store });
+    // PGlite runs one statement at a time; a PostgreSQL pool takes a batch per connection (but one kept free for reads).
+    const parallelInserts = db.kind === 'postgres' ? Math.max(1, (options.poolSize ?? 10) - 1) : 1;
+    const app = createConsentLogApp({ parallelInserts, ...options, store });
     const retention = options.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
     return {
       app,

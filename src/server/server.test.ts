@@ -86,6 +86,15 @@ describe.each(testDatabases())('consent-log receiver on $name', (database) => {
     expect(history.receipts[0]).toMatchObject({ ...r, dropped: 0, ip: null });
   });
 
+  it('stores a concurrent burst once each, duplicates in the same batch included (group commit)', async () => {
+    const burst = Array.from({ length: 60 }, () => receipt());
+    const before = await server.store.count();
+    const statuses = await Promise.all([...burst, ...burst.slice(0, 20)].map((r) => post(r).then((x) => x.status)));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(60);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    expect(await server.store.count()).toBe(before + 60);
+  });
+
   it('accepts text/plain (sendBeacon) and answers a preflight from an allowed origin', async () => {
     expect((await post(receipt(), { 'content-type': 'text/plain;charset=UTF-8' })).status).toBe(201);
     const preflight = await fetch(`${base}/v1/receipts`, { method: 'OPTIONS', headers: { origin: SITE, 'access-control-request-method': 'POST' } });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright/test';
 import { PORT } from '../playwright.config.js';
-import { receiver, type Receiver } from '../support/consent-log-receiver.js';
+import { receiver, type Receiver } from '../../scripts/consent-log-receiver.mjs';
 import { banner, expect, preferences, ran, test } from '../support/test.js';
 
 // PORT + 5 and + 6: the receivers of this file (PORT + 3 and + 4 are taken).

@@ -18,6 +18,11 @@ export interface StoredReceipt extends Omit<ConsentReceipt, 'dropped'> {
 export interface ReceiptStore {
   /** Stores the receipt; `false` when one with the same record id and `updatedAt` is already there. */
   insert(receipt: ConsentReceipt, ip: string | null): Promise<boolean>;
+  /**
+   * Stores several receipts in one statement (one commit: what makes the receiver fast);
+   * for each, whether it was stored now (`false`: already there, or an earlier one of this batch).
+   */
+  insertMany(receipts: readonly { readonly receipt: ConsentReceipt; readonly ip: string | null }[]): Promise<boolean[]>;
   /** Every receipt of one record, oldest decision first. */
   history(recordId: string): Promise<StoredReceipt[]>;
   /** Receipts decided in [from, to), by decision time, in pages of `batch`. */
@@ -119,8 +124,45 @@ export function createReceiptStore(db: Database): ReceiptStore {
     }
   };
 
+  const insertMany: ReceiptStore['insertMany'] = async (batch) => {
+    const rows = batch.map(({ receipt: r, ip }) => ({
+      record_id: r.recordId,
+      updated_at: r.updatedAt,
+      given_at: r.givenAt,
+      expires_at: r.expiresAt,
+      revision: r.revision,
+      method: r.method,
+      granted: r.granted,
+      denied: r.denied,
+      withdrawn: r.withdrawn,
+      services: r.services,
+      language: r.language,
+      texts_hash: r.textsHash,
+      page_url: r.pageUrl,
+      sdk_version: r.sdkVersion,
+      dropped: r.dropped ?? 0,
+      ip,
+    }));
+    // The batch travels as one JSON parameter: values, never SQL text.
+    const { rows: stored } = await db.query<{ record_id: string; updated_ms: string | number }>(
+      `INSERT INTO consent_receipts (${COLUMNS})
+       SELECT x.record_id, to_timestamp(x.updated_at / 1000), to_timestamp(x.given_at / 1000), to_timestamp(x.expires_at / 1000), now(),
+              x.revision, x.method, x.granted, x.denied, x.withdrawn, x.services, x.language, x.texts_hash, x.page_url, x.sdk_version, x.dropped, x.ip
+       FROM jsonb_to_recordset($1::jsonb) AS x(record_id text, updated_at float8, given_at float8, expires_at float8, revision integer,
+            method text, granted jsonb, denied jsonb, withdrawn jsonb, services jsonb, language text, texts_hash text, page_url text,
+            sdk_version text, dropped integer, ip text)
+       ON CONFLICT (record_id, updated_at) DO NOTHING
+       RETURNING record_id, round(extract(epoch FROM updated_at) * 1000)::bigint AS updated_ms`,
+      [JSON.stringify(rows)],
+    );
+    const fresh = new Set(stored.map((row) => `${row.record_id}@${Number(row.updated_ms)}`));
+    // A receipt twice in one batch: the first is the one stored.
+    return batch.map(({ receipt }) => fresh.delete(`${receipt.recordId}@${receipt.updatedAt}`));
+  };
+
   return {
     ensurePartitions,
+    insertMany,
     async insert(r, ip) {
       const { rowCount } = await db.query(
         `INSERT INTO consent_receipts (${COLUMNS})

@@ -1,37 +1,32 @@
-/**
- * The consent-log receiver for browser tests and the bench: the published
- * command (`node dist/consent-server.mjs`) in a child process, on PGlite in a
- * directory (kept across restarts) or on DATABASE_URL, stopped and restarted
- * at will.
- */
-import { spawn, type ChildProcess } from 'node:child_process';
+// The consent-log receiver as a child process, for the browser tests and the bench: the
+// published command (`node dist/consent-server.mjs`), on PGlite in a directory (kept across
+// restarts) or on a PostgreSQL URL, killed, stopped and restarted at will.
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const RECEIVER_TOKEN = 'browser-test-token-0123456789';
-const BIN = fileURLToPath(new URL('../../dist/consent-server.mjs', import.meta.url));
+export const RECEIVER_TOKEN = 'receiver-test-token-0123456789';
+const BIN = fileURLToPath(new URL('../dist/consent-server.mjs', import.meta.url));
 
-export interface Receiver {
-  readonly url: string;
-  start(): Promise<void>;
-  /** SIGKILL: the receiver dies as a crash would kill it. */
-  kill(): Promise<void>;
-  stop(): Promise<void>;
-  history(recordId: string): Promise<{ method: string; updatedAt: number; pageUrl: string; [key: string]: unknown }[]>;
-}
-
-export function receiver(options: { port: number; dataDir?: string; databaseUrl?: string; origins?: string; env?: Record<string, string> }): Receiver {
+export function receiver(options) {
   const url = `http://127.0.0.1:${options.port}`;
-  let child: ChildProcess | undefined;
+  let child;
   let output = '';
   const exited = () =>
-    new Promise<void>((resolve) => {
+    new Promise((resolve) => {
       if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
     });
   return {
     url,
+    token: RECEIVER_TOKEN,
+    get pid() {
+      return child?.pid;
+    },
     async start() {
       output = '';
+      // Another process on the port would answer the health check in our child's place.
+      const taken = await fetch(`${url}/v1/health`).then(() => true, () => false);
+      if (taken) throw new Error(`port ${options.port} is already taken: stop what listens there`);
       child = spawn(process.execPath, [BIN], {
         env: {
           ...process.env,
@@ -46,8 +41,11 @@ export function receiver(options: { port: number; dataDir?: string; databaseUrl?
         },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
-      child.stderr!.on('data', (chunk) => (output += String(chunk)));
-      const deadline = Date.now() + 90_000;
+      child.stderr.on('data', (chunk) => (output += String(chunk)));
+      // Never outlive the process that started it (a crashed bench or test run).
+      const own = child;
+      process.once('exit', () => own.kill('SIGKILL'));
+      const deadline = Date.now() + 120_000;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`the receiver exited: ${output}`);
         try {
@@ -55,7 +53,7 @@ export function receiver(options: { port: number; dataDir?: string; databaseUrl?
         } catch {
           // Not listening yet.
         }
-        if (Date.now() > deadline) throw new Error(`the receiver did not start in 90 s: ${output}`);
+        if (Date.now() > deadline) throw new Error(`the receiver did not start in 120 s: ${output}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },
