@@ -9,6 +9,8 @@ import { banner, expect, test } from '../support/test.js';
 
 const DEMO_PORT = PORT + 7;
 let demo: ChildProcess;
+// One demo server for the file: its tests run in one worker, one after the other.
+test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -25,10 +27,10 @@ test('the demo records accept then refuse, and the history page shows both, in o
   await page.goto(`http://localhost:${DEMO_PORT}/`);
   await banner(page).acceptAll();
   await page.evaluate(() => (window as unknown as { NexusConsent: { rejectAll(): void } }).NexusConsent.rejectAll());
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('nexus_consent_log') && JSON.parse(localStorage.getItem('nexus_consent_log')!).items.length)).toBe(0);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('nexus_consent_log') && JSON.parse(localStorage.getItem('nexus_consent_log')!).items.length), { timeout: 30_000 }).toBe(0);
 
   await page.goto(`http://localhost:${DEMO_PORT}/historique.html`);
-  await expect(page.locator('#record')).toContainText('2 décision(s) enregistrée(s)');
+  await expect(page.locator('#record')).toContainText('2 décision(s) enregistrée(s)', { timeout: 15_000 });
   const rows = page.locator('#receipts tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('accept-all');

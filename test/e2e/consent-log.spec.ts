@@ -49,7 +49,7 @@ test('accept, withdraw, refuse: the receiver holds exactly those three receipts,
   await preferences(page).save();
   await page.evaluate(() => (window as unknown as { NexusConsent: { rejectAll(): void } }).NexusConsent.rejectAll());
 
-  await expect.poll(async () => (await log.history(id)).map((r) => r.method), { timeout: 15_000 }).toEqual(['accept-all', 'withdraw', 'reject-all']);
+  await expect.poll(async () => (await log.history(id)).map((r) => r.method), { timeout: 30_000 }).toEqual(['accept-all', 'withdraw', 'reject-all']);
   const receipts = await log.history(id);
   expect(receipts.map((r) => r.withdrawn)).toEqual([[], ['analytics'], ['advertising', 'personalisation']]);
   expect(receipts.map((r) => r.updatedAt)).toEqual([...receipts.map((r) => r.updatedAt)].sort((a, b) => a - b));
@@ -59,7 +59,7 @@ test('accept, withdraw, refuse: the receiver holds exactly those three receipts,
   }
   // Same texts, same fingerprint.
   expect(new Set(receipts.map((r) => r.textsHash)).size).toBe(1);
-  await expect.poll(() => queued(page)).toBe(0);
+  await expect.poll(() => queued(page), { timeout: 30_000 }).toBe(0);
   expect(consoleErrors).toEqual([]);
 });
 
@@ -68,7 +68,7 @@ test('reset and a new decision: a reset receipt, then the new record', async ({ 
   await banner(page).rejectAll();
   const id = await recordId(page);
   await page.evaluate(() => (window as unknown as { NexusConsent: { reset(): void } }).NexusConsent.reset());
-  await expect.poll(async () => (await log.history(id)).map((r) => r.method)).toEqual(['reject-all', 'reset']);
+  await expect.poll(async () => (await log.history(id)).map((r) => r.method), { timeout: 30_000 }).toEqual(['reject-all', 'reset']);
 });
 
 test('receiver down: decisions still work; the receipts arrive after it is back (next page), none twice', async ({ page }) => {
@@ -88,8 +88,8 @@ test('receiver down: decisions still work; the receipts arrive after it is back 
   await down.start();
   try {
     await page.reload();
-    await expect.poll(async () => (await down.history(id)).map((r) => r.method), { timeout: 20_000 }).toEqual(['accept-all', 'withdraw']);
-    await expect.poll(() => queued(page)).toBe(0);
+    await expect.poll(async () => (await down.history(id)).map((r) => r.method), { timeout: 30_000 }).toEqual(['accept-all', 'withdraw']);
+    await expect.poll(() => queued(page), { timeout: 30_000 }).toBe(0);
     // Later pages send nothing again: still exactly two.
     await page.reload();
     await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
