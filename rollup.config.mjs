@@ -76,12 +76,20 @@ const ATTRIBUTION =
   '/*! Data: Open Cookie Database (Apache-2.0, modified), third-party-web (MIT); see NOTICE */';
 const external = ['js-cookie', 'nanoid'];
 const markupExternal = [/^node:/, 'parse5'];
+// The consent-log receiver's optional peers: installed by the sites that run it, never bundled.
+const serverExternal = [/^node:/, /^hono(\/|$)/, /^@hono\//, 'valibot', 'pg', /^@electric-sql\/pglite/];
 
 export default [
   {
     input: 'src/iife.ts',
     output: { file: 'dist/nexus-consent.min.js', format: 'iife', banner: ATTRIBUTION, plugins: [terser(terserOptions)] },
     plugins: [cssInline(), nodeResolve({ browser: true }), ts()],
+  },
+  // The consent-log client for both script-tag builds, loaded beside them only when `consentLog` is set.
+  {
+    input: 'src/consent-log/start-consent-log.ts',
+    output: { file: 'dist/nexus-consent.consent-log.mjs', format: 'es', plugins: [terser({ ...terserOptions, module: true })] },
+    plugins: [nodeResolve({ browser: true }), ts()],
   },
   // The same with the whole tracker catalogue built in, for sites the core does not cover.
   {
@@ -143,4 +151,18 @@ export default [
     output: { file: `dist/${name}.d.ts`, format: 'es' },
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   })),
+  // nexus-consent/server and `nexus-consent-server`: the consent-log receiver (Node, edge
+  // runtimes), ES modules only (PGlite and Hono are ES modules; the command awaits at top level).
+  {
+    input: { server: 'src/server/index.ts', 'consent-server': 'src/server/bin.ts' },
+    external: serverExternal,
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'server-shared-[hash].mjs' },
+    plugins: [ts()],
+  },
+  {
+    input: 'src/server/index.ts',
+    external: serverExternal,
+    output: { file: 'dist/server.d.ts', format: 'es' },
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  },
 ];

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentApi } from './api.js';
 import { createConsent } from './create-consent.js';
+import type { ConsentLogLoader } from './consent-log/connect-consent-log.js';
 import { ConsentConfigError } from './config/config-error.js';
 
 const config = { privacyPolicyUrl: '/confidentialite', ui: false } as const;
@@ -200,5 +201,48 @@ describe('createConsent — UI strings (jsdom)', () => {
     const root = document.querySelector('[data-nexus-consent]')!.shadowRoot!;
     expect(root.querySelector('h2')!.textContent).toBe(hostile);
     expect(root.querySelector('img')).toBeNull();
+  });
+});
+
+describe('createConsent — consentLog (jsdom)', () => {
+  it('hands the client every decision, those made while it loads first; a site without consentLog never loads it', async () => {
+    const got: { kind: string; method: string | undefined }[] = [];
+    let release!: () => void;
+    const loaded = new Promise<void>((resolve) => (release = resolve));
+    const loadConsentLog = vi.fn(async () => {
+      await loaded;
+      return {
+        startConsentLog: (options: { decisions: (sink: (d: { kind: string; state?: { record?: { method: string } } }) => void) => () => void }) =>
+          options.decisions((d) => got.push({ kind: d.kind, method: d.state?.record?.method })),
+      };
+    });
+    const api = createConsent({ ...config, consentLog: { endpoint: '/consent-log/v1/receipts' } }, { loadConsentLog: loadConsentLog as unknown as ConsentLogLoader });
+    instances.push(api);
+    api.acceptAll();
+    expect(got).toEqual([]);
+    release();
+    await vi.waitFor(() => expect(got).toHaveLength(1));
+    api.rejectAll();
+    expect(got).toEqual([
+      { kind: 'change', method: 'accept-all' },
+      { kind: 'change', method: 'reject-all' },
+    ]);
+    expect(loadConsentLog).toHaveBeenCalledTimes(1);
+
+    const without = vi.fn(() => Promise.reject(new Error('never')));
+    instances.push(createConsent(config, { loadConsentLog: without }));
+    expect(without).not.toHaveBeenCalled();
+  });
+
+  it('a client that cannot load: one message, decisions still work', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const api = createConsent({ ...config, consentLog: { endpoint: '/x' } }, { loadConsentLog: () => Promise.reject(new Error('offline')) });
+    instances.push(api);
+    api.acceptAll();
+    expect(api.isGranted('analytics')).toBe(true);
+    // (An earlier test's window listener may log too: count ours.)
+    const ours = () => error.mock.calls.filter((c) => String(c[1]).includes('consentLog'));
+    await vi.waitFor(() => expect(ours()).toHaveLength(1));
+    error.mockRestore();
   });
 });

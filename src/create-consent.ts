@@ -5,6 +5,9 @@
  */
 import { nanoid } from 'nanoid';
 import type { ConsentApi, ConsentChange, ConsentEvents } from './api.js';
+import { connectConsentLog, type ConsentLogLoader } from './consent-log/connect-consent-log.js';
+import type { LoggedDecision } from './consent-log/build-receipt.js';
+import { SDK_VERSION } from './version.js';
 import { createBlocker } from './blocker/create-blocker.js';
 import { adoptEarlyBlocker } from './blocker/early-blocker.js';
 import type { BrowserWindow } from './browser-window.js';
@@ -46,6 +49,8 @@ const EVENT_NAMES: readonly string[] = ['change', 'show', 'withdraw'];
 export interface ConsentEnvironment {
   /** The window to run in. @default globalThis.window */
   readonly window?: BrowserWindow;
+  /** Loads the consent-log client when `consentLog` is set. @default a dynamic import of the bundled module */
+  readonly loadConsentLog?: ConsentLogLoader;
 }
 
 /**
@@ -58,7 +63,8 @@ export function createConsent(config: ConsentConfig, env: ConsentEnvironment = {
   if (!env.window && typeof window === 'undefined') {
     throw new Error('nexus-consent: createConsent() needs a browser window; call it in the browser, not during server-side rendering');
   }
-  return startConsent(config, env, adoptEarlyBlocker);
+  // A separate chunk: bundles load it only for sites that set `consentLog`.
+  return startConsent(config, { loadConsentLog: () => import('./consent-log/start-consent-log.js'), ...env }, adoptEarlyBlocker);
 }
 
 /** createConsent without the hand-over from `nexus-consent/auto` (the script-tag build installs its own, first). */
@@ -137,6 +143,10 @@ export function startConsent(
   };
   const blocker = adoptBlocker?.(win, blockerOptions) ?? createBlocker({ win, intercept: resolved.autoBlock, ...blockerOptions });
 
+  /** Each decision, for the consent log (set below when `consentLog` is configured). */
+  let logDecision: ((decision: LoggedDecision) => void) | undefined;
+  /** The decision being committed came from an embed's placeholder. */
+  let viaPlaceholder = false;
   const waiters = new Set<{ category: Category; resolve: () => void }>();
   /**
    * One decision, one named sequence: decide → persist → signals (Consent
@@ -154,6 +164,7 @@ export function startConsent(
     log.debug('consent changed', next);
     step('Saving the consent cookie', () => (next.status === 'decided' ? store.save(next.record) : store.clear()));
     step('Google Consent Mode', () => consentMode && consentMode.update(granted));
+    step('Consent log', () => logDecision?.({ kind: 'change', state: next, previous: change.previous, placeholder: viaPlaceholder, at: Date.now() }));
     if (withdrawn.length > 0) {
       step('Withdrawal', () => {
         const report = { categories: withdrawn, ...blocker.withdraw() };
@@ -221,9 +232,16 @@ export function startConsent(
    */
   const allowEmbed = (frame: Element, category: Category, service: string | undefined) => {
     if (!service) void blocker.allow(frame);
-    else if (state.status === 'decided') updateWith({}, { [service]: { category, allowed: true } });
-    else {
+    else if (state.status === 'decided') {
+      viaPlaceholder = true;
+      try {
+        updateWith({}, { [service]: { category, allowed: true } });
+      } finally {
+        viaPlaceholder = false;
+      }
+    } else {
       allowedServices.set(service, category);
+      step('Consent log', () => logDecision?.({ kind: 'page-allowance', id: nanoid(), service, at: Date.now() }));
       void blocker.releaseGranted();
     }
   };
@@ -355,6 +373,19 @@ export function startConsent(
         .catch((error: unknown) => log.error(`serviceDetails: could not load ${url}:`, error));
     if (doc.readyState === 'complete') void load();
     else win.addEventListener('load', () => void load(), { once: true });
+  }
+
+  // The consent log's client, loaded on demand: a site without `consentLog` never fetches it.
+  if (resolved.consentLog && env.loadConsentLog) {
+    logDecision = connectConsentLog(win, env.loadConsentLog, {
+      endpoint: resolved.consentLog.endpoint,
+      shown: { language: model.language, texts: model.texts, categories: model.categories, services: resolved.categories.map((c) => c.services) },
+      language: model.language,
+      categories,
+      revision: resolved.revision,
+      sdkVersion: SDK_VERSION,
+      report: (message, error) => log.error(message, ...(error === undefined ? [] : [error])),
+    });
   }
 
   // A UI that cannot start (a hostile page, a broken stylesheet API) leaves the

@@ -56,7 +56,7 @@ export function startScriptTag(win: PageWindow, catalogues: readonly Catalogue[]
     const texts = withLanguages(languages, config.texts) as ConsentConfig['texts'];
     api = startConsent(
       { ...config, catalogues: [...catalogues, ...(config.catalogues ?? [])], ...(texts === undefined ? {} : { texts }) },
-      { window: win },
+      { window: win, loadConsentLog: consentLogBeside(script) },
     );
   } catch (error) {
     // Nothing is granted: the blocker still holds every tracker it knows.
@@ -68,6 +68,22 @@ export function startScriptTag(win: PageWindow, catalogues: readonly Catalogue[]
   Object.defineProperty(global, INSTANCE, { value: true });
   publish(win, global);
   drainQueue(pending, global, report);
+}
+
+/** The file the script-tag builds load the consent-log client from: beside the SDK's own file. */
+export const CONSENT_LOG_FILE = 'nexus-consent.consent-log.mjs';
+
+/**
+ * The consent-log client for the script tag: an ES module next to the SDK's
+ * file, imported only when `consentLog` is set (an IIFE cannot hold a lazy
+ * chunk of its own). Its URL comes from the SDK's own <script src>, read now.
+ */
+function consentLogBeside(script: HTMLScriptElement | null) {
+  const base = script?.src;
+  return () =>
+    base
+      ? (import(/* @vite-ignore */ new URL(CONSENT_LOG_FILE, base).href) as Promise<import('./consent-log/connect-consent-log.js').ConsentLogModule>)
+      : Promise.reject(new Error(`${CONSENT_LOG_FILE} is found beside the SDK's <script src>; there is none`));
 }
 
 function isInstance(value: unknown): boolean {

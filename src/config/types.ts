@@ -151,6 +151,19 @@ export interface ConsentConfig {
    * @default none: vendor, category purpose and the cookies present
    */
   readonly serviceDetails?: ServiceDetails | string;
+  /**
+   * Proof of consent: every decision is sent as a receipt to the site's consent log
+   * (`nexus-consent/server`, README "Consent log"): `{ endpoint: '/consent-log/v1/receipts' }`,
+   * an http(s) URL or a path. The client is loaded only when this is set.
+   * @default none (no receipts)
+   */
+  readonly consentLog?: ConsentLogConfig;
+}
+
+/** Where the consent log receives receipts. */
+export interface ConsentLogConfig {
+  /** The receiver's `POST /v1/receipts` URL, http(s) or a path. Required. */
+  readonly endpoint: string;
 }
 
 /** Overrides for Google Consent Mode v2. */
@@ -195,4 +208,5 @@ export interface ResolvedConfig {
   readonly googleConsentMode: GoogleConsentModeOptions | undefined;
   readonly honorGlobalPrivacyControl: boolean;
   readonly serviceDetails: ServiceDetails | string | undefined;
+  readonly consentLog: ConsentLogConfig | undefined;
 }

@@ -113,3 +113,19 @@ describe('validateConfig', () => {
     );
   });
 });
+
+describe('consentLog', () => {
+  it('takes an http(s) URL or a path', () => {
+    expect(validateConfig({ ...minimal, consentLog: { endpoint: '/consent-log/v1/receipts' } }).consentLog).toEqual({ endpoint: '/consent-log/v1/receipts' });
+    expect(validateConfig({ ...minimal, consentLog: { endpoint: 'https://log.example.fr/v1/receipts' } }).consentLog?.endpoint).toBe('https://log.example.fr/v1/receipts');
+    expect(validateConfig(minimal).consentLog).toBeUndefined();
+  });
+  it('fails closed on anything else, naming the field', () => {
+    expect(fieldOf({ ...minimal, consentLog: { endpoint: 'javascript:alert(1)' } })).toBe('consentLog.endpoint');
+    expect(fieldOf({ ...minimal, consentLog: { endpoint: 'data:text/plain,x' } })).toBe('consentLog.endpoint');
+    expect(fieldOf({ ...minimal, consentLog: { endpoint: '' } })).toBe('consentLog.endpoint');
+    expect(fieldOf({ ...minimal, consentLog: {} })).toBe('consentLog.endpoint');
+    expect(fieldOf({ ...minimal, consentLog: '/consent-log' })).toBe('consentLog');
+    expect(fieldOf({ ...minimal, consentLog: { endpoint: '/x', url: '/y' } })).toBe('consentLog.url');
+  });
+});

@@ -20,7 +20,7 @@ import type { CategoryConfig, ConsentConfig, LocalisedText, ResolvedCategory, Re
 export const CONFIG_KEYS = [
   'privacyPolicyUrl', 'revision', 'language', 'validityMonths', 'cookie', 'categories', 'rules', 'catalogues',
   'autoBlock', 'reloadOnWithdraw', 'texts', 'ui', 'layout', 'theme', 'floatingButton', 'nonce', 'debug',
-  'googleConsentMode', 'honorGlobalPrivacyControl', 'serviceDetails',
+  'googleConsentMode', 'honorGlobalPrivacyControl', 'serviceDetails', 'consentLog',
 ] as const satisfies readonly (keyof ConsentConfig)[];
 const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
@@ -76,7 +76,15 @@ export function validateConfig(input: unknown): ResolvedConfig {
     googleConsentMode: googleConsentMode(config.googleConsentMode, resolvedCategories.map((c) => c.id)),
     honorGlobalPrivacyControl: boolean(config.honorGlobalPrivacyControl, 'honorGlobalPrivacyControl', false),
     serviceDetails: serviceDetails(config.serviceDetails),
+    consentLog: consentLog(config.consentLog),
   };
+}
+
+function consentLog(input: unknown): ResolvedConfig['consentLog'] {
+  if (input === undefined) return undefined;
+  const log = objectAt(input, 'consentLog', 'an object { endpoint }');
+  onlyKeys(log, ['endpoint'], 'consentLog.');
+  return { endpoint: safeUrl(log.endpoint, 'consentLog.endpoint', "the consent log's URL (http(s) or a path)") };
 }
 
 function categories(input: unknown): ResolvedCategory[] {

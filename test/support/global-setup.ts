@@ -19,7 +19,8 @@ async function bundle(entry: string, output: string): Promise<void> {
     input: repo(entry),
     plugins: [{ name: 'self', resolveId: (id) => (SELF[id] ? repo(SELF[id]!) : null) }, nodeResolve({ browser: true })],
   });
-  await build.write({ file: repo(output), format: 'es' });
+  // One file per test page: the lazy consent-log chunk is inlined (a site's bundler would split it).
+  await build.write({ file: repo(output), format: 'es', inlineDynamicImports: true });
   await build.close();
 }
 
