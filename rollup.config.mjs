@@ -1,5 +1,6 @@
 // Builds every published file from src/:
-//   dist/nexus-consent.min.js  IIFE for a <script> tag (dependencies and CSS inlined, minified)
+//   dist/nexus-consent.min.js  IIFE for a <script> tag: the core (dependencies inlined, minified)
+//   dist/nexus-consent.ui.min.js  the UI it loads on demand (ES module, CSS and texts inlined)
 //   dist/index.mjs, index.cjs  npm entry (dependencies stay external)
 //   dist/index.d.ts            bundled type declarations
 import { readFileSync } from 'node:fs';
@@ -90,6 +91,13 @@ export default [
     input: 'src/consent-log/start-consent-log.ts',
     output: { file: 'dist/nexus-consent.consent-log.mjs', format: 'es', plugins: [terser({ ...terserOptions, module: true })] },
     plugins: [nodeResolve({ browser: true }), ts()],
+  },
+  // The UI file the script tag loads on demand from beside itself (an ES module:
+  // `import()` from the core): banner, dialog, placeholders, styles, texts.
+  {
+    input: 'src/ui/ui-module.ts',
+    output: { file: 'dist/nexus-consent.ui.min.js', format: 'es', plugins: [terser({ ...terserOptions, module: true })] },
+    plugins: [cssInline(), nodeResolve({ browser: true }), ts()],
   },
   // The same with the whole tracker catalogue built in, for sites the core does not cover.
   {

@@ -28,3 +28,14 @@ const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 console.log('(bytes; "min" is the published file for *.min.js, terser output otherwise)');
+
+// The script tag, split since issue #15: the core every page view loads, the UI a
+// first visit (or a click on "manage cookies") adds.
+const byName = new Map(rows.map((r) => [r[0], r]));
+const core = byName.get('nexus-consent.min.js');
+const ui = byName.get('nexus-consent.ui.min.js');
+if (core && ui) {
+  console.log('');
+  console.log(`script tag, gzip: core ${core[3]} · UI ${ui[3]} · first visit (core + UI) ${core[3] + ui[3]} · returning visitor ${core[3]}`);
+  console.log(`script tag, brotli: core ${core[4]} · UI ${ui[4]} · first visit ${core[4] + ui[4]}`);
+}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentApi } from './api.js';
-import { createConsent } from './create-consent.js';
+import { createConsent, DECISION_SEQUENCE } from './create-consent.js';
 import type { ConsentLogLoader } from './consent-log/connect-consent-log.js';
 import { ConsentConfigError } from './config/config-error.js';
 
@@ -29,6 +29,25 @@ afterEach(() => {
 
 describe('createConsent — the decision sequence (jsdom)', () => {
   afterEach(() => void delete (window as unknown as { dataLayer?: unknown }).dataLayer);
+
+  it('runs one decision as the named sequence save → signals → withdrawal → events → waiters → release', async () => {
+    expect(DECISION_SEQUENCE).toEqual(['save', 'signals', 'withdrawal', 'events', 'waiters', 'release']);
+    const api = start({ googleConsentMode: true });
+    const dataLayer = (window as unknown as { dataLayer: unknown[] }).dataLayer;
+    const seen: string[] = [];
+    const updates = () => dataLayer.filter((entry) => (entry as ArrayLike<unknown>)[1] === 'update').length;
+    api.on('change', () => seen.push(`change: cookie ${document.cookie.includes('nexus_consent=') ? 'saved' : 'missing'}, consent mode updates ${updates()}`));
+    void api.whenGranted('analytics').then(() => seen.push('whenGranted'));
+    api.acceptAll();
+    await Promise.resolve();
+    expect(seen).toEqual(['change: cookie saved, consent mode updates 1', 'whenGranted']);
+    // A withdrawal deletes before the events tell of it.
+    document.cookie = '_ga=GA1.1.1.1; path=/';
+    api.on('withdraw', () => seen.push(`withdraw: _ga ${document.cookie.includes('_ga=') ? 'present' : 'deleted'}`));
+    api.on('change', () => seen.push(`change after withdraw: _ga ${document.cookie.includes('_ga=') ? 'present' : 'deleted'}`));
+    api.rejectAll();
+    expect(seen.slice(2)).toEqual(['withdraw: _ga deleted', 'change: cookie saved, consent mode updates 2', 'change after withdraw: _ga deleted']);
+  });
 
   it('goes on past a failing step: a frozen dataLayer costs the signal only, logged once', () => {
     (window as unknown as { dataLayer: unknown }).dataLayer = Object.freeze([]);
@@ -195,10 +214,12 @@ describe('createConsent — event API (jsdom)', () => {
 });
 
 describe('createConsent — UI strings (jsdom)', () => {
-  it('renders hostile config strings as text, never as HTML', () => {
+  it('renders hostile config strings as text, never as HTML', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     start({ ui: true, texts: { fr: { bannerTitle: hostile } }, language: 'fr' });
-    const root = document.querySelector('[data-nexus-consent]')!.shadowRoot!;
+    // The banner comes with the UI chunk, loaded on demand.
+    const root = await vi.waitFor(() => document.querySelector('[data-nexus-consent]')!.shadowRoot!);
+    await vi.waitFor(() => expect(root.querySelector('h2')).not.toBeNull());
     expect(root.querySelector('h2')!.textContent).toBe(hostile);
     expect(root.querySelector('img')).toBeNull();
   });

@@ -12,7 +12,6 @@ import { createBlocker } from './blocker/create-blocker.js';
 import { adoptEarlyBlocker } from './blocker/early-blocker.js';
 import type { BrowserWindow } from './browser-window.js';
 import { coreCatalogue } from './catalogue/generated/core-catalogue.js';
-import { sanitizeServiceDetails } from './catalogue/service-details.js';
 import { createClassifier } from './classifier/create-classifier.js';
 import { scanPage } from './classifier/scan-page.js';
 import type { ResolvedConfig } from './config/types.js';
@@ -20,7 +19,7 @@ import { validateConfig } from './config/validate-config.js';
 import type { ConsentConfig } from './config/types.js';
 import { dispatchDomEvent } from './events/dom-events.js';
 import { createEmitter, type Emitter } from './events/emitter.js';
-import { BUILT_IN_TEXTS, resolveLanguage, resolveTexts, textDirection } from './i18n/resolve-texts.js';
+import { resolveLanguage, textDirection } from './i18n/resolve-texts.js';
 import { startGoogleConsentMode } from './integrations/google-consent-mode.js';
 import { createLogger } from './logger.js';
 import { ownValue } from './own-property.js';
@@ -40,17 +39,35 @@ import {
 } from './store/consent-record.js';
 import { createCookieJar } from './store/cookie-jar.js';
 import { createStore } from './store/create-store.js';
-import { createUi, type Ui } from './ui/create-ui.js';
+import { BUILT_IN_LANGUAGES, coreTexts } from './ui-host/core-texts.js';
+import { createUiHost, type UiHost, type UiLoader } from './ui-host/ui-host.js';
 import type { ServiceSwitches } from './ui/preferences-dialog.js';
-import { displayName, uiCategories, uiServices, type FoundService, type UiModel } from './ui/view-model.js';
+import type { FoundService } from './ui/view-model.js';
 
 const EVENT_NAMES: readonly string[] = ['change', 'show', 'withdraw'];
+
+/**
+ * One decision, in this order (ARCHITECTURE.md): the record is saved before
+ * anyone hears of it (a handler that reads the cookie finds it); Consent Mode
+ * is updated before the `change` event (a Google tag that handler loads reads
+ * the new state); withdrawal deletes the refused categories' cookies before
+ * the events say so; `whenGranted` promises settle after the events; tags are
+ * released last, each asked again then (a later refusal wins). Each step may
+ * fail without stopping the next. Pinned by create-consent.test.ts.
+ */
+export const DECISION_SEQUENCE = ['save', 'signals', 'withdrawal', 'events', 'waiters', 'release'] as const;
+type DecisionStep = (typeof DECISION_SEQUENCE)[number];
 
 export interface ConsentEnvironment {
   /** The window to run in. @default globalThis.window */
   readonly window?: BrowserWindow;
   /** Loads the consent-log client when `consentLog` is set. @default a dynamic import of the bundled module */
   readonly loadConsentLog?: ConsentLogLoader;
+}
+
+/** How the banner's code arrives: a lazy chunk (npm), or the UI file beside the script tag. */
+export interface UiSource {
+  readonly loadUi: UiLoader;
 }
 
 /**
@@ -63,14 +80,16 @@ export function createConsent(config: ConsentConfig, env: ConsentEnvironment = {
   if (!env.window && typeof window === 'undefined') {
     throw new Error('nexus-consent: createConsent() needs a browser window; call it in the browser, not during server-side rendering');
   }
-  // A separate chunk: bundles load it only for sites that set `consentLog`.
-  return startConsent(config, { loadConsentLog: () => import('./consent-log/start-consent-log.js'), ...env }, adoptEarlyBlocker);
+  // Dynamic imports: bundlers make the banner, dialog, styles and texts a lazy chunk,
+  // fetched only when a view is needed, and the consent-log client one that sites without `consentLog` never load.
+  return startConsent(config, { loadConsentLog: () => import('./consent-log/start-consent-log.js'), ...env }, { loadUi: () => import('./ui/ui-module.js') }, adoptEarlyBlocker);
 }
 
 /** createConsent without the hand-over from `nexus-consent/auto` (the script-tag build installs its own, first). */
 export function startConsent(
   config: ConsentConfig,
   env: ConsentEnvironment,
+  source: UiSource,
   adoptBlocker?: typeof adoptEarlyBlocker,
 ): ConsentApi {
   const resolved = validateConfig(config);
@@ -126,8 +145,7 @@ export function startConsent(
     categories.includes(GPC_CATEGORY);
   const emitter = createEmitter<ConsentEvents>((error) => log.error('a consent event handler threw:', error));
   const classifier = createClassifier([coreCatalogue, ...resolved.catalogues], resolved.rules);
-  const model = uiModel(resolved, doc, win, gpc);
-  let ui: Ui | undefined;
+  let ui: UiHost | undefined;
 
   // First, before anything else on the page can run: the blocker (or the one
   // `nexus-consent/auto` installed earlier, which now takes our state and rules).
@@ -137,8 +155,8 @@ export function startConsent(
     isGranted: granted,
     log,
     onInertFrame: (frame: HTMLIFrameElement, category: Category, service: string | undefined) =>
-      ui?.placeholders.show(frame, { category, service, name: service && serviceName(service) }),
-    onFrameReleased: (frame: HTMLIFrameElement) => ui?.placeholders.remove(frame),
+      ui?.showPlaceholder(frame, category, service),
+    onFrameReleased: (frame: HTMLIFrameElement) => ui?.removePlaceholder(frame),
     decided: () => state.status === 'decided',
   };
   const blocker = adoptBlocker?.(win, blockerOptions) ?? createBlocker({ win, intercept: resolved.autoBlock, ...blockerOptions });
@@ -162,41 +180,51 @@ export function startConsent(
     state = next;
     allowedServices.clear();
     log.debug('consent changed', next);
-    step('Saving the consent cookie', () => (next.status === 'decided' ? store.save(next.record) : store.clear()));
-    step('Google Consent Mode', () => consentMode && consentMode.update(granted));
-    step('Consent log', () => logDecision?.({ kind: 'change', state: next, previous: change.previous, placeholder: viaPlaceholder, at: Date.now() }));
-    if (withdrawn.length > 0) {
-      step('Withdrawal', () => {
-        const report = { categories: withdrawn, ...blocker.withdraw() };
-        log.debug('withdrawn', report);
-        emitter.emit('withdraw', report);
-        dispatchDomEvent(win, 'withdraw', report);
-      });
-    }
-    step('An event', () => {
-      emitter.emit('change', change);
-      dispatchDomEvent(win, 'change', change);
-      // Then one event per category whose answer is new — the first decision
-      // answers every category, later ones those that flipped: a script waiting
-      // for `analytics` listens to `granted:analytics` and ignores the rest.
-      const first = change.previous.status === 'undecided' && next.status === 'decided';
-      for (const category of categories) {
-        const now = stateGrants(next, category);
-        if (!first && now === stateGrants(change.previous, category)) continue;
-        const name = `${now ? 'granted' : 'denied'}:${category}` as const;
-        emitter.emit(name, { category, state: next });
-        dispatchDomEvent(win, name, { category, state: next });
-      }
-    });
-    for (const waiter of waiters) {
-      if (granted(waiter.category)) {
-        waiters.delete(waiter);
-        waiter.resolve();
-      }
-    }
-    if (withdrawn.length > 0 && resolved.reloadOnWithdraw) step('Reload', () => win.location.reload());
-    // Each tag is asked again at the moment it is released: a later refusal wins.
-    else void blocker.releaseGranted(true);
+    const steps: Record<DecisionStep, () => void> = {
+      save: () => step('Saving the consent cookie', () => (next.status === 'decided' ? store.save(next.record) : store.clear())),
+      signals: () => {
+        step('Google Consent Mode', () => consentMode && consentMode.update(granted));
+        step('Consent log', () => logDecision?.({ kind: 'change', state: next, previous: change.previous, placeholder: viaPlaceholder, at: Date.now() }));
+      },
+      withdrawal: () =>
+        withdrawn.length > 0 &&
+        step('Withdrawal', () => {
+          const report = { categories: withdrawn, ...blocker.withdraw() };
+          log.debug('withdrawn', report);
+          emitter.emit('withdraw', report);
+          dispatchDomEvent(win, 'withdraw', report);
+        }),
+      events: () =>
+        step('An event', () => {
+          emitter.emit('change', change);
+          dispatchDomEvent(win, 'change', change);
+          // Then one event per category whose answer is new — the first decision
+          // answers every category, later ones those that flipped: a script waiting
+          // for `analytics` listens to `granted:analytics` and ignores the rest.
+          const first = change.previous.status === 'undecided' && next.status === 'decided';
+          for (const category of categories) {
+            const now = stateGrants(next, category);
+            if (!first && now === stateGrants(change.previous, category)) continue;
+            const name = `${now ? 'granted' : 'denied'}:${category}` as const;
+            emitter.emit(name, { category, state: next });
+            dispatchDomEvent(win, name, { category, state: next });
+          }
+        }),
+      waiters: () => {
+        for (const waiter of waiters) {
+          if (granted(waiter.category)) {
+            waiters.delete(waiter);
+            waiter.resolve();
+          }
+        }
+      },
+      release: () => {
+        if (withdrawn.length > 0 && resolved.reloadOnWithdraw) step('Reload', () => win.location.reload());
+        // Each tag is asked again at the moment it is released: a later refusal wins.
+        else void blocker.releaseGranted(true);
+      },
+    };
+    for (const name of DECISION_SEQUENCE) steps[name]();
   };
 
   /** Service switches: null-prototype, an id such as `__proto__` is just a key. */
@@ -245,12 +273,6 @@ export function startConsent(
       void blocker.releaseGranted();
     }
   };
-
-  /** A service's name as visitors know it: the site's config, the catalogue, else its id in words. */
-  const serviceName = (service: string): string =>
-    resolved.categories.flatMap((c) => c.services).find((s) => s.id === service)?.name ??
-    classifier.describeService(service)?.name ??
-    displayName(service);
 
   /** A service's category: the site's config first, then the catalogue. */
   const categoryOf = (service: string): Category | undefined =>
@@ -357,30 +379,21 @@ export function startConsent(
     return [...byId.values()];
   };
 
-  /** Catalogue details for the preference centre: given, or fetched once the page has loaded. */
-  const detailsProblem = (problem: string) => log.error(`serviceDetails: ${problem}`);
-  let details = typeof resolved.serviceDetails === 'object' ? sanitizeServiceDetails(resolved.serviceDetails, detailsProblem) : undefined;
-  if (resolved.ui && typeof resolved.serviceDetails === 'string') {
-    const url = resolved.serviceDetails;
-    // A 404 page or any other file fails to parse or to pass the check: logged, the dialog goes on without.
-    const load = () =>
-      win
-        .fetch(url)
-        .then((response) => response.json())
-        .then((data: unknown) => {
-          details = sanitizeServiceDetails(data, detailsProblem);
-        })
-        .catch((error: unknown) => log.error(`serviceDetails: could not load ${url}:`, error));
-    if (doc.readyState === 'complete') void load();
-    else win.addEventListener('load', () => void load(), { once: true });
-  }
+  // The UI, loaded when a view is first needed. A UI that cannot start (a
+  // hostile page, a file that does not load) leaves the API and the blocker
+  // working: nothing is granted until someone decides.
+  const language = resolveLanguage(
+    { configured: resolved.language, documentLang: doc.documentElement.lang, browserLanguages: win.navigator.languages },
+    (code) => BUILT_IN_LANGUAGES.includes(code) || ownValue(resolved.texts, code) !== undefined,
+  );
 
   // The consent log's client, loaded on demand: a site without `consentLog` never fetches it.
+  // It works out the texts the visitor is shown itself, so the core never carries them.
   if (resolved.consentLog && env.loadConsentLog) {
     logDecision = connectConsentLog(win, env.loadConsentLog, {
       endpoint: resolved.consentLog.endpoint,
-      shown: { language: model.language, texts: model.texts, categories: model.categories, services: resolved.categories.map((c) => c.services) },
-      language: model.language,
+      shown: { config: resolved, language },
+      language,
       categories,
       revision: resolved.revision,
       sdkVersion: SDK_VERSION,
@@ -388,23 +401,32 @@ export function startConsent(
     });
   }
 
-  // A UI that cannot start (a hostile page, a broken stylesheet API) leaves the
-  // API and the blocker working: nothing is granted until someone decides.
-  if (resolved.ui) try {
-    ui = createUi(doc, model, resolved.nonce, {
-      acceptAll: api.acceptAll,
-      rejectAll: api.rejectAll,
-      save: (choices, services) => decideWith(choices, 'custom', services),
-      allow: allowEmbed,
-      isGranted: granted,
-      services: () => uiServices(resolved.categories, found(), model.language, model.categories, details),
-      shown: (view) => {
-        emitter.emit('show', { view });
-        dispatchDomEvent(win, 'show', { view });
+  if (resolved.ui) {
+    ui = createUiHost({
+      doc,
+      load: source.loadUi,
+      texts: coreTexts(language, resolved.texts),
+      rtl: textDirection(language) === 'rtl',
+      nonce: resolved.nonce,
+      core: {
+        doc,
+        config: resolved,
+        language,
+        gpc,
+        error: log.error,
+        acceptAll: api.acceptAll,
+        rejectAll: api.rejectAll,
+        save: (choices, services) => decideWith(choices, 'custom', services),
+        allow: allowEmbed,
+        isGranted: granted,
+        found,
+        describeService: (id) => classifier.describeService(id),
+        shown: (view) => {
+          emitter.emit('show', { view });
+          dispatchDomEvent(win, 'show', { view });
+        },
       },
     });
-  } catch (error) {
-    log.error('the banner could not be shown; nothing is granted until a decision comes through the API:', error);
   }
 
   // Tags still being parsed are released once the whole document is there
@@ -422,25 +444,6 @@ export function startConsent(
   if (state.status === 'undecided') ui?.showBanner();
   else ui?.hide();
   return api;
-}
-
-function uiModel(config: ResolvedConfig, doc: Document, win: BrowserWindow, gpc: boolean): UiModel {
-  const language = resolveLanguage(
-    { configured: config.language, documentLang: doc.documentElement.lang, browserLanguages: win.navigator.languages },
-    (code) => ownValue(BUILT_IN_TEXTS, code) !== undefined || ownValue(config.texts, code) !== undefined,
-  );
-  const texts = resolveTexts(language, config.texts);
-  return {
-    language,
-    direction: textDirection(language),
-    texts,
-    privacyPolicyUrl: config.privacyPolicyUrl,
-    categories: uiCategories(config.categories, texts, language),
-    layout: config.layout,
-    theme: config.theme,
-    floatingButton: config.floatingButton,
-    gpc,
-  };
 }
 
 /** Runs `callback` once the document is parsed; returns the function that undoes what it set up. */

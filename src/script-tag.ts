@@ -16,6 +16,7 @@ import { startConsent } from './create-consent.js';
 import { readScriptConfig } from './config/read-script-config.js';
 import { drainQueue, runCallback } from './events/preload-queue.js';
 import { startFailClosed } from './fail-closed.js';
+import type { UiLoader } from './ui-host/ui-host.js';
 import type { Texts } from './i18n/texts.js';
 
 /** `window.NexusConsent` once loaded: the instance, plus `push` for the queue convention. */
@@ -57,6 +58,7 @@ export function startScriptTag(win: PageWindow, catalogues: readonly Catalogue[]
     api = startConsent(
       { ...config, catalogues: [...catalogues, ...(config.catalogues ?? [])], ...(texts === undefined ? {} : { texts }) },
       { window: win, loadConsentLog: consentLogBeside(script) },
+      { loadUi: uiLoader(script) },
     );
   } catch (error) {
     // Nothing is granted: the blocker still holds every tracker it knows.
@@ -84,6 +86,22 @@ function consentLogBeside(script: HTMLScriptElement | null) {
     base
       ? (import(/* @vite-ignore */ new URL(CONSENT_LOG_FILE, base).href) as Promise<import('./consent-log/connect-consent-log.js').ConsentLogModule>)
       : Promise.reject(new Error(`${CONSENT_LOG_FILE} is found beside the SDK's <script src>; there is none`));
+}
+
+/** The UI file, fetched from beside this script: `…/nexus-consent.min.js` → `…/nexus-consent.ui.min.js`. */
+export const UI_FILE = 'nexus-consent.ui.min.js';
+
+/**
+ * A dynamic `import()` from this classic script: the request inherits the
+ * script's nonce and credentials mode (HTML, "fetch options" of the referencing
+ * script), so a `script-src 'nonce-…'` policy that let the SDK in lets its UI in.
+ */
+function uiLoader(script: HTMLScriptElement | null): UiLoader {
+  const src = script?.src;
+  return () =>
+    src
+      ? (import(/* @vite-ignore */ new URL(UI_FILE, src).href) as ReturnType<UiLoader>)
+      : Promise.reject(new Error('the SDK was not loaded by a <script src> (document.currentScript), so the UI file has no address'));
 }
 
 function isInstance(value: unknown): boolean {

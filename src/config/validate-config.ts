@@ -5,8 +5,7 @@
  */
 import { CATEGORY_ID, NECESSARY, OPTIONAL_BUILT_IN_CATEGORIES } from '../store/consent-record.js';
 import { COOKIE_NAME } from '../store/cookie-variants.js';
-import { fr } from '../i18n/fr.js';
-import type { TextKey } from '../i18n/texts.js';
+import { TEXT_KEYS as TEXT_KEY_LIST, type TextKey } from '../i18n/texts.js';
 import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isServiceDetails, type ServiceDetails } from '../catalogue/service-details.js';
 import { validateSiteRules, type NameRule } from '../classifier/site-rules.js';
@@ -22,7 +21,7 @@ export const CONFIG_KEYS = [
   'autoBlock', 'reloadOnWithdraw', 'texts', 'ui', 'layout', 'theme', 'floatingButton', 'nonce', 'debug',
   'googleConsentMode', 'honorGlobalPrivacyControl', 'serviceDetails', 'consentLog',
 ] as const satisfies readonly (keyof ConsentConfig)[];
-const TEXT_KEYS = new Set(Object.keys(fr) as TextKey[]);
+const TEXT_KEYS = new Set<string>(TEXT_KEY_LIST);
 const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 /** An absent object, without a prototype: a page's `Object.prototype.analytics = true` must read as nothing. */
 const NONE: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);

@@ -1,6 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { validateConfig } from '../config/validate-config.js';
 import { checkReceipt } from '../server/receipt-schema.js';
 import { decide, UNDECIDED, type ConsentState } from '../store/consent-record.js';
 import { SDK_VERSION } from '../version.js';
@@ -138,7 +139,7 @@ describe('startConsentLog', () => {
       }) as typeof fetch,
       storage,
       decisions: (to) => ((sink = to), () => (sink = undefined)),
-      shown: { texts: { title: 'Cookies' } },
+      shown: { config: validateConfig({ privacyPolicyUrl: '/confidentialite' }), language: 'fr' },
       language: 'fr',
       categories,
       revision: 3,
@@ -200,10 +201,22 @@ describe('startConsentLog', () => {
       fetch: (async (_u: string, init: RequestInit) => (sent.push(JSON.parse(init.body as string)), new Response('{}', { status: 200 }))) as typeof fetch,
       storage,
       decisions: () => () => {},
-      shown: {},
+      shown: { config: validateConfig({ privacyPolicyUrl: '/confidentialite' }), language: 'fr' },
       report: () => {},
     });
     await until(() => sent.length === 1);
     expect(sent[0]).toEqual({ ...first, dropped: 4 });
+  });
+});
+
+describe('shownTexts', () => {
+  it('fingerprints what the visitor reads: another language or another text gives another hash', async () => {
+    const { shownTexts } = await import('./shown-texts.js');
+    const config = validateConfig({ privacyPolicyUrl: '/confidentialite' });
+    const fr = await textsHash(shownTexts(config, 'fr'), webcrypto.subtle as SubtleCrypto);
+    expect(await textsHash(shownTexts(config, 'fr'), webcrypto.subtle as SubtleCrypto)).toBe(fr);
+    expect(await textsHash(shownTexts(config, 'en'), webcrypto.subtle as SubtleCrypto)).not.toBe(fr);
+    const edited = validateConfig({ privacyPolicyUrl: '/confidentialite', texts: { fr: { acceptAll: 'Accepter' } } });
+    expect(await textsHash(shownTexts(edited, 'fr'), webcrypto.subtle as SubtleCrypto)).not.toBe(fr);
   });
 });

@@ -8,10 +8,12 @@
  * receipt once per record id + `updatedAt`, so sending again is harmless.
  * Nothing here can slow or stop a decision: it runs after it, asynchronously.
  */
+import type { ResolvedConfig } from '../config/types.js';
 import type { Category } from '../store/consent-record.js';
 import { buildReceipt, type LoggedDecision } from './build-receipt.js';
 import { createQueue, type NativeStorage } from './queue.js';
 import { receiptKey, type ConsentReceipt } from './receipt.js';
+import { shownTexts } from './shown-texts.js';
 import { textsHash } from './texts-hash.js';
 
 export type { LoggedDecision } from './build-receipt.js';
@@ -29,8 +31,8 @@ export interface ConsentLogOptions {
   readonly storage: NativeStorage | undefined;
   /** Subscribes to decisions (those made before this module loaded come first); returns the unsubscribe. */
   readonly decisions: (sink: (decision: LoggedDecision) => void) => () => void;
-  /** What the visitor is shown: texts, category and service names and descriptions, in `language`. */
-  readonly shown: unknown;
+  /** What the visitor is shown is worked out here from the config and the language (the core does not carry the texts). */
+  readonly shown: { readonly config: ResolvedConfig; readonly language: string };
   readonly language: string;
   /** Categories that need consent. */
   readonly categories: readonly Category[];
@@ -55,7 +57,7 @@ export function startConsentLog(options: ConsentLogOptions): () => void {
     reported.add(key);
     report(message, error);
   };
-  const hash = textsHash(options.shown, win.crypto?.subtle).catch((error: unknown) => {
+  const hash = textsHash(shownTexts(options.shown.config, options.shown.language), win.crypto?.subtle).catch((error: unknown) => {
     reportOnce('hash', 'consentLog: could not fingerprint the texts shown; receipts say so', error);
     return 'fnv1a64:0000000000000000';
   });

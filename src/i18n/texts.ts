@@ -45,3 +45,47 @@ export interface Texts {
 }
 
 export type TextKey = keyof Texts;
+
+/**
+ * Every key of `Texts`, listed so that config validation (in the core) can
+ * check a site's strings without importing a language's texts. The type below
+ * fails to compile when a key is added to `Texts` and not here.
+ */
+export const TEXT_KEYS = [
+  'bannerLabel',
+  'bannerTitle',
+  'bannerText',
+  'withdrawNote',
+  'acceptAll',
+  'rejectAll',
+  'customise',
+  'dialogTitle',
+  'dialogText',
+  'save',
+  'close',
+  'alwaysOn',
+  'privacyPolicy',
+  'servicesLabel',
+  'continueWithout',
+  'gpcNotice',
+  'manage',
+  'vendorPolicy',
+  'cookiesLabel',
+  'cookieName',
+  'cookiePurpose',
+  'cookieLifetime',
+  'placeholderLabel',
+  'placeholderText',
+  'placeholderAllow',
+  'necessaryLabel',
+  'necessaryDescription',
+  'analyticsLabel',
+  'analyticsDescription',
+  'advertisingLabel',
+  'advertisingDescription',
+  'personalisationLabel',
+  'personalisationDescription',
+] as const satisfies readonly TextKey[];
+type Missing = Exclude<TextKey, (typeof TEXT_KEYS)[number]>;
+/** Compiles only while `Missing` is `never`. */
+export const TEXT_KEYS_COMPLETE: Missing extends never ? true : never = true;

@@ -5,14 +5,11 @@
  */
 import type { Category, Choices } from '../store/consent-record.js';
 import { createBanner } from './banner.js';
-import { createFloatingButton } from './floating-button.js';
-import { createStyleAdopter, mountRoot, type UiRoot } from './mount-root.js';
+import { createStyleAdopter } from './mount-root.js';
+import css from './styles.css?inline';
 import { createPreferencesDialog, type PreferencesDialog, type ServiceSwitches } from './preferences-dialog.js';
 import { createPlaceholders, type Placeholders } from './embed-placeholder.js';
 import type { UiModel, UiService } from './view-model.js';
-
-/** Any element with this attribute opens the preference centre (a footer link, a button). */
-export const OPEN_ATTRIBUTE = 'data-nexus-consent-open';
 
 export interface UiCallbacks {
   acceptAll(): void;
@@ -32,18 +29,32 @@ export interface Ui {
   readonly placeholders: Placeholders;
   showBanner(): void;
   showPreferences(): void;
-  /** Hides the banner and the dialog (after a decision); the floating button shows. */
+  /** Hides the banner and the dialog (after a decision). */
   hide(): void;
   destroy(): void;
 }
 
-export function createUi(doc: Document, model: UiModel, nonce: string | undefined, callbacks: UiCallbacks): Ui {
-  let root: UiRoot | undefined;
+/**
+ * `root` is the core's shadow root (it also holds the floating button), given
+ * the core's `baseCss` and this file's styles on first use.
+ */
+export function createUi(
+  doc: Document,
+  model: UiModel,
+  nonce: string | undefined,
+  root: () => ShadowRoot,
+  baseCss: string,
+  callbacks: UiCallbacks,
+): Ui {
   let banner: HTMLElement | undefined;
   let dialog: PreferencesDialog | undefined;
-  let fab: HTMLElement | undefined;
-  const adoptStyles = createStyleAdopter(doc, nonce, model.theme);
-  const shadow = () => (root ??= mountRoot(doc, adoptStyles)).shadow;
+  let styled: ShadowRoot | undefined;
+  const adoptStyles = createStyleAdopter(doc, nonce, model.theme, baseCss + css);
+  const shadow = () => {
+    const mounted = root();
+    if (styled !== mounted) adoptStyles((styled = mounted));
+    return mounted;
+  };
 
   const getBanner = () => {
     if (!banner) {
@@ -68,18 +79,13 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
     }
     return dialog;
   };
-  const setFab = (visible: boolean) => {
-    if (!model.floatingButton || (!visible && !fab)) return;
-    fab ??= shadow().appendChild(createFloatingButton(doc, model, () => ui.showPreferences()));
-    fab.hidden = !visible;
-  };
 
   // WCAG 2.4.11 (focus not obscured): while a bar or box covers an edge of the
   // viewport, a page element that takes focus underneath it is scrolled clear.
   // (Browsers ignore scroll-padding when they scroll to a focused element.)
   const onFocusIn = (event: FocusEvent) => {
     const target = event.target as Element | null;
-    if (!banner || banner.hidden || model.layout === 'modal' || !target?.getBoundingClientRect || target === root?.shadow.host) return;
+    if (!banner || banner.hidden || model.layout === 'modal' || !target?.getBoundingClientRect || target === styled?.host) return;
     const win = doc.defaultView!;
     // After the browser has scrolled the element into view, its own way.
     win.requestAnimationFrame(() => {
@@ -120,18 +126,9 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
     }
   };
 
-  const onOpenClick = (event: Event) => {
-    const target = event.target as Element | null;
-    if (!target?.closest?.(`[${OPEN_ATTRIBUTE}]`)) return;
-    event.preventDefault();
-    ui.showPreferences();
-  };
-  doc.addEventListener('click', onOpenClick);
-
   const ui: Ui = {
     placeholders: createPlaceholders(doc, model, adoptStyles, callbacks.allow),
     showBanner() {
-      setFab(false);
       getBanner().hidden = false;
       if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => setSpacer(!banner?.hidden), { once: true });
       else setSpacer(true);
@@ -151,14 +148,13 @@ export function createUi(doc: Document, model: UiModel, nonce: string | undefine
       if (banner) banner.hidden = true;
       setSpacer(false);
       dialog?.close();
-      setFab(true);
     },
     destroy() {
-      doc.removeEventListener('click', onOpenClick);
       doc.removeEventListener('focusin', onFocusIn);
       setSpacer(false);
-      root?.remove();
-      root = banner = dialog = fab = undefined;
+      banner?.remove();
+      dialog?.element.remove();
+      banner = dialog = undefined;
     },
   };
   return ui;

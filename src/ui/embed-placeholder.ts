@@ -7,9 +7,10 @@
  */
 import { createElement as h } from './create-element.js';
 import type { StyleAdopter } from './mount-root.js';
+import { PLACEHOLDER_ATTRIBUTE, placeholderSlot } from '../ui-host/placeholder-slot.js';
 import { dirAttribute, type UiModel } from './view-model.js';
 
-export const PLACEHOLDER_ATTRIBUTE = 'data-nexus-consent-placeholder';
+export { PLACEHOLDER_ATTRIBUTE };
 
 export interface EmbedInfo {
   readonly category: string;
@@ -29,7 +30,8 @@ export function fillTemplate(text: string, values: Readonly<Record<'service' | '
 }
 
 export interface Placeholders {
-  show(frame: HTMLIFrameElement, info: EmbedInfo): void;
+  /** `slot`: the box the core already put in the frame's place (placeholder-slot.ts). */
+  show(frame: HTMLIFrameElement, info: EmbedInfo, slot?: HTMLElement): void;
   remove(frame: HTMLIFrameElement): void;
 }
 
@@ -41,13 +43,13 @@ export function createPlaceholders(
 ): Placeholders {
   const shown = new WeakMap<HTMLIFrameElement, HTMLElement>();
   return {
-    show(frame, info) {
-      if (shown.get(frame)?.isConnected || !frame.parentNode) return;
+    show(frame, info, slot) {
+      if (shown.get(frame)?.isConnected || !(slot?.isConnected || frame.parentNode)) return;
       const category = model.categories.find((c) => c.id === info.category)?.label ?? info.category;
       // The service's name; for an embed nobody knows, the page's own title for it.
       const service = info.name ?? frame.getAttribute('title') ?? category;
       const fill = (text: string) => fillTemplate(text, { service, category });
-      const host = h(doc, 'div', { [PLACEHOLDER_ATTRIBUTE]: '' });
+      const host = slot?.isConnected ? slot : placeholderSlot(doc, frame);
       const shadow = host.attachShadow({ mode: 'open' });
       adoptStyles(shadow);
       const button = h(doc, 'button', { type: 'button', class: 'nc-btn' }, [fill(model.texts.placeholderAllow)]);
@@ -58,15 +60,6 @@ export function createPlaceholders(
           button,
         ]),
       );
-      // Take the frame's size, through the CSSOM (allowed under a strict CSP, unlike a style attribute).
-      const width = frame.getAttribute('width');
-      const height = frame.getAttribute('height');
-      if (width) host.style.width = /^\d+$/.test(width) ? `${width}px` : width;
-      if (height) host.style.minHeight = /^\d+$/.test(height) ? `${height}px` : height;
-      host.style.maxWidth = '100%';
-      host.style.display = 'inline-block';
-      frame.hidden = true;
-      frame.parentNode.insertBefore(host, frame);
       shown.set(frame, host);
     },
     remove(frame) {

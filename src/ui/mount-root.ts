@@ -9,8 +9,6 @@
  * Content-Security-Policy (`style-src 'self'`) allows; older engines get a
  * <style> element carrying the configured nonce.
  */
-import css from './styles.css?inline';
-
 export const HOST_ATTRIBUTE = 'data-nexus-consent';
 
 export interface UiRoot {
@@ -36,10 +34,11 @@ export function mountRoot(doc: Document, adoptStyles: StyleAdopter): UiRoot {
 export type StyleAdopter = (shadow: ShadowRoot) => void;
 
 /**
- * Gives shadow roots the SDK's styles — one constructed sheet shared by all of
+ * Gives shadow roots the stylesheet `css` (the core's base.css, or base.css and
+ * the UI's styles.css) — one constructed sheet shared by all of
  * them, else a <style> each — and the theme (`auto` follows prefers-color-scheme).
  */
-export function createStyleAdopter(doc: Document, nonce: string | undefined, theme = 'auto'): StyleAdopter {
+export function createStyleAdopter(doc: Document, nonce: string | undefined, theme: string, css: string): StyleAdopter {
   const win = doc.defaultView!;
   let sheet: CSSStyleSheet | undefined;
   return (shadow) => {

@@ -247,7 +247,8 @@ test('a page without trackers behaves exactly as without the SDK: same requests,
     });
     const storage = await page.evaluate(() => ({ cookie: document.cookie.split('; ').filter((c) => !c.startsWith('nexus_consent')), local: { ...localStorage } }));
     await context.close();
-    return { requests: requests.filter((r) => !r.includes('nexus-consent.min.js')).sort(), dom, storage };
+    // The SDK's own files: the core and (first visit, issue #15) its UI file.
+    return { requests: requests.filter((r) => !/nexus-consent\.(ui\.)?min\.js/.test(r)).sort(), dom, storage };
   };
   const without = await visit(false);
   const withSdk = await visit(true);

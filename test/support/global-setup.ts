@@ -19,8 +19,10 @@ async function bundle(entry: string, output: string): Promise<void> {
     input: repo(entry),
     plugins: [{ name: 'self', resolveId: (id) => (SELF[id] ? repo(SELF[id]!) : null) }, nodeResolve({ browser: true })],
   });
-  // One file per test page: the lazy consent-log chunk is inlined (a site's bundler would split it).
-  await build.write({ file: repo(output), format: 'es', inlineDynamicImports: true });
+  // The UI is a lazy chunk (a dynamic import in createConsent), written beside the bundle.
+  const dir = output.slice(0, output.lastIndexOf('/'));
+  const file = output.slice(dir.length + 1);
+  await build.write({ dir: repo(dir), format: 'es', entryFileNames: file, chunkFileNames: 'bundle-[name].js' });
   await build.close();
 }
 

@@ -20,6 +20,7 @@ describe('npm package contents', () => {
       'licenses/open-cookie-database.LICENSE',
       'licenses/third-party-web.LICENSE',
       'dist/nexus-consent.min.js',
+      'dist/nexus-consent.ui.min.js',
       'dist/nexus-consent.full.min.js',
       'dist/index.mjs',
       'dist/index.cjs',
