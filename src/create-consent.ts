@@ -140,7 +140,7 @@ export function startConsent(
   const waiters = new Set<{ category: Category; resolve: () => void }>();
   /**
    * One decision, one named sequence: decide → persist → signals (Consent
-   * Mode) → withdrawal clean-up → events → release. Each step may fail (a
+   * Mode) → withdrawal clean-up → held calls → events → release. Each step may fail (a
    * frozen `dataLayer`, a cookie the browser refuses, a throwing handler)
    * without stopping the next: the refusal still holds, the grant still
    * releases, and the failure is logged once.
@@ -162,6 +162,8 @@ export function startConsent(
         dispatchDomEvent(win, 'withdraw', report);
       });
     }
+    // What the page did while undecided: performed if now allowed, else discarded (in the order it was done).
+    blocker.settle();
     step('An event', () => {
       emitter.emit('change', change);
       dispatchDomEvent(win, 'change', change);
@@ -224,6 +226,7 @@ export function startConsent(
     else if (state.status === 'decided') updateWith({}, { [service]: { category, allowed: true } });
     else {
       allowedServices.set(service, category);
+      blocker.settle();
       void blocker.releaseGranted();
     }
   };
