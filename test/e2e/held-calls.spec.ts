@@ -38,7 +38,7 @@ async function expectHeld(page: Page, context: BrowserContext, network: { tracke
   const s = await state(page);
   expect(s.errors).toEqual([]);
   // Requests wait: no answer either way yet; the beacon reports itself queued.
-  expect(s).toMatchObject({ beacon: true, cookieRead: true, storageRead: { value: '{"id":"s1"}', keys: expect.arrayContaining(['nexus_recent_jobs', '_hjSession_3456789']) } });
+  expect(s).toMatchObject({ beacon: true, cookieRead: true, foreignDomainRead: false, storageRead: { value: '{"id":"s1"}', keys: expect.arrayContaining(['nexus_recent_jobs', '_hjSession_3456789']) } });
   expect(s.storageRead.keys).toHaveLength(2);
   expect([s.fetch, s.xhr, s.image, s.awaited]).toEqual([undefined, undefined, undefined, undefined]);
   expect(s.xhrEvents).toEqual([]);
