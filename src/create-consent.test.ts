@@ -31,7 +31,7 @@ describe('createConsent — the decision sequence (jsdom)', () => {
   afterEach(() => void delete (window as unknown as { dataLayer?: unknown }).dataLayer);
 
   it('runs one decision as the named sequence save → signals → withdrawal → events → waiters → release', async () => {
-    expect(DECISION_SEQUENCE).toEqual(['save', 'signals', 'withdrawal', 'events', 'waiters', 'release']);
+    expect(DECISION_SEQUENCE).toEqual(['save', 'signals', 'withdrawal', 'settle', 'events', 'waiters', 'release']);
     const api = start({ googleConsentMode: true });
     const dataLayer = (window as unknown as { dataLayer: unknown[] }).dataLayer;
     const seen: string[] = [];

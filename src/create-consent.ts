@@ -51,11 +51,13 @@ const EVENT_NAMES: readonly string[] = ['change', 'show', 'withdraw'];
  * anyone hears of it (a handler that reads the cookie finds it); Consent Mode
  * is updated before the `change` event (a Google tag that handler loads reads
  * the new state); withdrawal deletes the refused categories' cookies before
- * the events say so; `whenGranted` promises settle after the events; tags are
+ * the events say so; what the page did while undecided is replayed or discarded
+ * before the events (a handler sees the held writes applied); `whenGranted`
+ * promises settle after the events; tags are
  * released last, each asked again then (a later refusal wins). Each step may
  * fail without stopping the next. Pinned by create-consent.test.ts.
  */
-export const DECISION_SEQUENCE = ['save', 'signals', 'withdrawal', 'events', 'waiters', 'release'] as const;
+export const DECISION_SEQUENCE = ['save', 'signals', 'withdrawal', 'settle', 'events', 'waiters', 'release'] as const;
 type DecisionStep = (typeof DECISION_SEQUENCE)[number];
 
 export interface ConsentEnvironment {
@@ -168,7 +170,7 @@ export function startConsent(
   const waiters = new Set<{ category: Category; resolve: () => void }>();
   /**
    * One decision, one named sequence: decide → persist → signals (Consent
-   * Mode) → withdrawal clean-up → events → release. Each step may fail (a
+   * Mode) → withdrawal clean-up → held calls → events → release. Each step may fail (a
    * frozen `dataLayer`, a cookie the browser refuses, a throwing handler)
    * without stopping the next: the refusal still holds, the grant still
    * releases, and the failure is logged once.
@@ -194,6 +196,8 @@ export function startConsent(
           emitter.emit('withdraw', report);
           dispatchDomEvent(win, 'withdraw', report);
         }),
+      // What the page did while undecided: performed if now allowed, else discarded (in the order it was done).
+      settle: () => blocker.settle(),
       events: () =>
         step('An event', () => {
           emitter.emit('change', change);
@@ -270,6 +274,7 @@ export function startConsent(
     } else {
       allowedServices.set(service, category);
       step('Consent log', () => logDecision?.({ kind: 'page-allowance', id: nanoid(), service, at: Date.now() }));
+      blocker.settle();
       void blocker.releaseGranted();
     }
   };

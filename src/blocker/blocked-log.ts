@@ -36,10 +36,22 @@ export interface BlockedEntry {
    * HTML always counts: its navigation may have started).
    */
   readonly escaped: boolean;
+  /**
+   * For a call made before the visitor decided (a request, a beacon, a cookie
+   * or storage write, a detached pixel): `held` while it waits, then
+   * `replayed` on a grant, `discarded` on a refusal (or the page cancelled
+   * it, or wrote it again), `expired` for a request that waited its longest
+   * (30 s), or `dropped` when the per-category cap made room for newer calls.
+   * Absent for what was refused at once.
+   */
+  outcome?: HeldOutcome;
 }
 
+export type HeldOutcome = 'held' | 'replayed' | 'discarded' | 'expired' | 'dropped';
+
 export interface BlockedLog {
-  add(entry: Omit<BlockedEntry, 'escaped'>): void;
+  /** Returns the stored entry, whose `outcome` the blocker updates. */
+  add(entry: Omit<BlockedEntry, 'escaped'>): Omit<BlockedEntry, 'escaped'>;
   list(wasFetched: (url: string) => boolean): BlockedEntry[];
 }
 
@@ -50,6 +62,7 @@ export function createBlockedLog(limit = 500): BlockedLog {
     add(entry) {
       if (entries.length >= limit) entries.shift();
       entries.push(entry);
+      return entry;
     },
     list(wasFetched) {
       // An iframe's navigation leaves no resource-timing entry when it is cut short, so

@@ -7,8 +7,9 @@
 import type { BrowserWindow } from '../browser-window.js';
 import type { Logger } from '../logger.js';
 import type { Category } from '../store/consent-record.js';
-import { createBlockedLog, type BlockedEntry, type BlockedKind } from './blocked-log.js';
+import { createBlockedLog, type BlockedEntry, type BlockedKind, type HeldOutcome } from './blocked-log.js';
 import { warnEscaped } from './escaped-warning.js';
+import { createHeldCalls, type HeldCall } from './held-calls.js';
 import { fetches, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, URL_ATTRIBUTES, urlsIn, WATCHED_SELECTOR } from './element-sources.js';
 import { connections } from './interceptors/connections.js';
 import { collectUnguarded, nativeDescriptor, saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
@@ -34,12 +35,14 @@ export interface TrackerClassifier {
   classifyStorageKey(key: string): Classified | undefined;
 }
 
-export interface HeldCall {
-  readonly kind: CallKind;
+/** A call held until the visitor decides, with the log entry that tells its fate. */
+interface Held extends HeldCall {
+  readonly kind: BlockedKind;
   readonly target: string;
-  proceed(): void;
-  refuse(): void;
+  readonly entry: Pick<BlockedEntry, 'outcome'>;
 }
+
+const NOTHING = () => {};
 
 export interface BlockerOptions {
   readonly win: BrowserWindow;
@@ -49,27 +52,28 @@ export interface BlockerOptions {
   readonly log: Logger;
   /** Install the interceptors (automatic blocking); without, only marked-up tags wait. @default true */
   readonly intercept?: boolean;
-  /**
-   * Takes a held call (request, cookie or storage write) to decide later, and
-   * returns true — `nexus-consent/auto` does, until the decision is known.
-   * @default none: held calls are decided at once
-   */
-  readonly defer?: (call: HeldCall) => boolean;
   /** Called for each inert iframe, e.g. to show a placeholder. */
   readonly onInertFrame?: (frame: HTMLIFrameElement, category: Category, service: string | undefined) => void;
   /** Called when an iframe goes live again. */
   readonly onFrameReleased?: (frame: HTMLIFrameElement) => void;
   /**
-   * Whether the visitor has decided: then a held external script they refused
+   * Whether the visitor has decided. Undecided, a call that must wait (a
+   * request, a beacon, a cookie or storage write, a pixel never inserted) is
+   * held and replayed or discarded by `settle()`, and a held external script
+   * waits; decided, the call is refused at once and a refused external script
    * gets an `error` event, as a blocked request would, so a loader waiting on
-   * it gives up. Undecided, it gets nothing and waits. @default never decided
+   * it gives up. @default none: calls are refused at once, scripts wait
    */
   readonly decided?: () => boolean;
 }
 
 export interface Blocker {
-  /** Decides a held call now: it proceeds if its category is granted, else it is refused and logged. */
-  holdCall(call: HeldCall): void;
+  /**
+   * Answers the calls held while undecided, in the order they were made: those
+   * now allowed are performed; once decided, the others are discarded (a
+   * `fetch` rejects, an XHR fails); undecided, they keep waiting.
+   */
+  settle(): void;
   /**
    * Brings the page in line with the decision: stops released scripts that
    * have not run yet and are no longer allowed, puts live frames no longer
@@ -87,7 +91,7 @@ export interface Blocker {
   seen(): Classified[];
   /** Holds what is already in the page below `root` (an SDK started after the parse). */
   inspect(root: ParentNode): void;
-  /** Removes every interceptor. */
+  /** Removes every interceptor; what is still held is discarded. */
   stop(): void;
 }
 
@@ -128,8 +132,27 @@ export function createBlocker(options: BlockerOptions): Blocker {
   };
 
   const record = (kind: BlockedKind, target: string, c: Classified, via: Via) => {
-    entries.add({ kind, target, service: c.service, vendor: c.vendor, category: c.category, time: Date.now(), via });
     log.debug(`blocked ${kind} ${target}: ${c.vendor} ${c.service}, waiting for "${c.category}"`);
+    return entries.add({ kind, target, service: c.service, vendor: c.vendor, category: c.category, time: Date.now(), via });
+  };
+  const held = createHeldCalls<Held>(
+    (call, outcome) => (call.entry.outcome = outcome),
+    (error) => log.debug('a held call failed:', error),
+  );
+  /** Held until the decision when undecided (the call goes on by `proceed`/`refuse`): the function that forgets it; else undefined. */
+  const hold = (kind: BlockedKind, target: string, entry: Held['entry'], c: Classified, proceed: () => void, refuse: () => void, bytes: number) => {
+    if (options.decided?.() !== false) return undefined;
+    entry.outcome = 'held';
+    const forget = held.hold({ kind, target, entry, category: c.category, bytes: target.length + bytes, proceed, refuse });
+    return (outcome: HeldOutcome = 'discarded') => {
+      if (forget()) entry.outcome = outcome;
+    };
+  };
+  /** A pixel in no document (`new Image().src = …`) is out of the release's reach: held as a call, it loads on a grant. */
+  const pixel = (element: Element | undefined, url: string, entry: Held['entry'], c: Classified) => {
+    if (element?.tagName === 'IMG' && !element.isConnected) {
+      hold('img', url, entry, c, () => !element.isConnected && isInert(element) && releaser.wake(element), NOTHING, 0);
+    }
   };
   /** Every service classified so far, blocked or let through: the preference centre lists them. */
   const seen = new Map<string, Classified>();
@@ -142,19 +165,19 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const ctx: InterceptorContext = {
     win,
     native,
-    checkUrl(url, kind, via) {
+    checkUrl(url, kind, via, element) {
       // The classifier resolves relative URLs itself; the absolute form is only built for the log.
       const base = doc.baseURI;
       const c = verdict(classifyUrl(url, base));
-      if (c) record(kind, resolveHttpUrl(url, base) ?? url, c, via);
+      if (c) pixel(element, url, record(kind, resolveHttpUrl(url, base) ?? url, c, via), c);
       return c;
     },
     checkCall: (kind, target) => verdict(classifyCall(kind, target)),
-    holdCall(kind, target, proceed, refuse) {
-      if (options.defer?.({ kind, target, proceed, refuse })) return;
+    holdCall(kind, target, proceed, refuse, bytes = 0) {
       const c = ctx.checkCall(kind, target);
-      if (c) record(kind, kind === 'cookie' || kind === 'storage' ? target : resolveHttpUrl(target, doc.baseURI) ?? target, c, 'script');
-      (c ? refuse : proceed)();
+      if (!c) return void proceed();
+      const entry = record(kind, kind === 'cookie' || kind === 'storage' ? target : resolveHttpUrl(target, doc.baseURI) ?? target, c, 'script');
+      return hold(kind, target, entry, c, proceed, refuse, bytes) ?? void refuse();
     },
     refuseNow(kind, target) {
       try {
@@ -186,7 +209,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
         let c: Classified | undefined;
         for (const candidate of urlsIn(attribute, value, (html) => markupUrls(win, native, html))) if ((c = verdict(classifyUrl((url = candidate), base)))) break;
         if (!c) continue;
-        record(kindOf(tag), resolveHttpUrl(url, base) ?? url, c, via);
+        pixel(element, url, record(kindOf(tag), resolveHttpUrl(url, base) ?? url, c, via), c);
         neutralize(element, c, native);
         inertFrame(element);
         return true;
@@ -279,7 +302,9 @@ export function createBlocker(options: BlockerOptions): Blocker {
   };
 
   const blocker: Blocker = {
-    holdCall: (call) => ctx.holdCall(call.kind, call.target, call.proceed, call.refuse),
+    settle() {
+      held.settle((call) => ctx.checkCall(call.kind as CallKind, call.target) !== undefined, options.decided?.() !== false);
+    },
     releaseGranted(afterDecision) {
       try {
         if (afterDecision) {
@@ -315,6 +340,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
       for (const element of root.querySelectorAll(WATCHED_SELECTOR)) ctx.holdElement(element, 'script');
     },
     stop() {
+      held.settle(() => true, true);
       // Last installed, first removed (the patch registry would take any order).
       for (const undo of [...uninstall.splice(0).reverse(), realms.stop]) {
         try {

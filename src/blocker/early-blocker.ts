@@ -10,7 +10,7 @@
  */
 import type { BrowserWindow } from '../browser-window.js';
 import type { Category } from '../store/consent-record.js';
-import { createBlocker, type Blocker, type BlockerOptions, type HeldCall, type TrackerClassifier } from './create-blocker.js';
+import { createBlocker, type Blocker, type BlockerOptions, type TrackerClassifier } from './create-blocker.js';
 
 const KEY = Symbol.for('nexus-consent.early-blocker');
 
@@ -32,12 +32,8 @@ export function installEarlyBlocker(win: BrowserWindow, classifier: TrackerClass
     isGranted: (category: Category) => category === 'necessary',
     log: { debug() {}, error: (...a) => win.console.error('[nexus-consent]', ...a), table() {} },
   };
-  // Requests and writes made before createConsent() wait for the decision:
-  // dropping them would lose a returning visitor's consented page view.
-  let queue: HeldCall[] | undefined = [];
   const blocker = createBlocker({
     win,
-    defer: (call) => (queue ? queue.push(call) > 0 : false),
     classifier: {
       classifyUrl: (url, base) => current.classifier.classifyUrl(url, base),
       classifyCookie: (name) => current.classifier.classifyCookie(name),
@@ -51,15 +47,16 @@ export function installEarlyBlocker(win: BrowserWindow, classifier: TrackerClass
     },
     onInertFrame: (...a) => current.onInertFrame?.(...a),
     onFrameReleased: (...a) => current.onFrameReleased?.(...a),
+    // Requests and writes made before createConsent() are held like any other
+    // made before a decision: dropping them would lose a returning visitor's consented page view.
     decided: () => current.decided?.() ?? false,
   });
   w[KEY] = {
     blocker,
     attach(options) {
       current = options;
-      const held = queue ?? [];
-      queue = undefined;
-      for (const call of held) blocker.holdCall(call);
+      // Answered with the site's rules and the stored decision: performed, discarded, or still held.
+      blocker.settle();
       return blocker;
     },
   };

@@ -21,6 +21,8 @@ export interface Releaser {
    * longer allowed is stopped before it runs, and its inert original put back.
    */
   recheck(): void;
+  /** Releases at once a held image that is in no document (a `new Image()` pixel), as the grant would have let it fetch. */
+  wake(element: Element): void;
 }
 
 export interface ReleaseHooks {
@@ -47,6 +49,12 @@ export function createReleaser(doc: Document, hooks: ReleaseHooks): Releaser {
     const ok = element.isConnected && hooks.allowed(element);
     if (!ok) queued.delete(element);
     return ok;
+  };
+
+  const wake = (element: Element) => {
+    hooks.released(element);
+    // srcset before src, as the parser would see them.
+    for (const attribute of parkedAttributes(element.tagName)) moveAttribute(element, `data-${attribute}`, attribute);
   };
 
   const releaseInOrder = async (elements: readonly Element[]): Promise<void> => {
@@ -80,11 +88,7 @@ export function createReleaser(doc: Document, hooks: ReleaseHooks): Releaser {
         hooks.released(frame, element);
         for (const attribute of parkedAttributes('IFRAME')) moveAttribute(frame, `data-${attribute}`, attribute);
         element.replaceWith(frame);
-      } else {
-        hooks.released(element);
-        // srcset before src, as the parser would see them.
-        for (const attribute of parkedAttributes(element.tagName)) moveAttribute(element, `data-${attribute}`, attribute);
-      }
+      } else wake(element);
     }
   };
 
@@ -107,6 +111,7 @@ export function createReleaser(doc: Document, hooks: ReleaseHooks): Releaser {
 
   let elsewhere: Document | undefined;
   return {
+    wake,
     release(elements) {
       const fresh = elements.filter((element) => !queued.has(element));
       for (const element of fresh) queued.add(element);

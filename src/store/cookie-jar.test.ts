@@ -1,4 +1,5 @@
 import { JSDOM } from 'jsdom';
+import Cookies from 'js-cookie';
 import { describe, expect, it } from 'vitest';
 import { createCookieJar } from './cookie-jar.js';
 import { patch } from '../blocker/interceptors/patches.js';
@@ -84,6 +85,28 @@ describe('cookie jar (jsdom)', () => {
     expect(jar.readAll()).toEqual(['a b;c,é']);
     p.set(`${NAME}=%E0%A4%A; path=/`);
     expect(jar.readAll()).toEqual(['%E0%A4%A']);
+  });
+
+  it('encodes and decodes exactly as js-cookie 3 does (its converter, copied to spare the build the rest)', () => {
+    const p = page('http://www.site.example/');
+    const jar = createCookieJar(p.win, { name: NAME, secure: false });
+    const converter = Cookies.converter as { read(value: string, name: string): string; write(value: string, name: string): string };
+    const all = Array.from({ length: 0x250 }, (_, i) => String.fromCharCode(i)).join('');
+    for (const value of [all, 'v1.a~b!c*d(e)f\'g', '{"a":[1,2]}', 'é€😀', '%41%', '"quoted"']) {
+      jar.write(value, IN_A_YEAR);
+      expect(p.doc.cookie).toBe(`${NAME}=${converter.write(value, NAME)}`);
+      expect(jar.readAll()).toEqual([converter.read(converter.write(value, NAME), NAME)]);
+    }
+    for (const raw of ['"a%20b"', '%E2%82%AC%20x', 'a%2', '%zz']) {
+      p.set(`${NAME}=${raw}; path=/`);
+      let expected: string;
+      try {
+        expected = converter.read(raw, NAME);
+      } catch {
+        expected = raw;
+      }
+      expect(jar.readAll()).toEqual([expected]);
+    }
   });
 
   it('accepts any RFC 6265 token as the name', () => {

@@ -10,10 +10,10 @@
  * show in `document.cookie`. So reads return every copy (the store decides
  * which counts), and every write first deletes each variant script can reach.
  * Writes go through the browser's own `document.cookie` setter, past the
- * blocker's cookie guard (see native-cookie.ts). js-cookie encodes and decodes
- * the value.
+ * blocker's cookie guard (see native-cookie.ts). The value is encoded and
+ * decoded as js-cookie 3 does (its default converter, copied: the rest of
+ * js-cookie cost the script-tag build about 800 B gzip).
  */
-import Cookies from 'js-cookie';
 import { cookieDomains, cookieValues, deletionLine, parentPaths } from './cookie-variants.js';
 import { nativeCookie } from './native-cookie.js';
 
@@ -34,8 +34,6 @@ export interface CookieJar {
 
 export function createCookieJar(win: { readonly Document: typeof Document; readonly document: Document }, options: CookieJarOptions): CookieJar {
   const doc = win.document;
-  // js-cookie's default converter: percent-encoding of what is not a cookie-octet (RFC 6265 §4.1.1).
-  const converter = Cookies.converter as { read(value: string, name: string): string; write(value: string, name: string): string };
   const cookie = nativeCookie(win, doc);
   const { name } = options;
   // `Domain=.x` and `Domain=x` are the same cookie (RFC 6265 §5.2.3).
@@ -57,7 +55,7 @@ export function createCookieJar(win: { readonly Document: typeof Document; reado
     readAll: () =>
       cookieValues(cookie.get(), name).map((value) => {
         try {
-          return converter.read(value, name);
+          return read(value);
         } catch {
           return value; // bad percent-encoding: left as is, it will not decode to a record
         }
@@ -65,10 +63,17 @@ export function createCookieJar(win: { readonly Document: typeof Document; reado
     write: (value, expiresAt) => {
       deleteCopies(true);
       cookie.set(
-        `${name}=${converter.write(value, name)}; path=/; expires=${new Date(expiresAt).toUTCString()}` +
+        `${name}=${write(value)}; path=/; expires=${new Date(expiresAt).toUTCString()}` +
           `${domain ? `; domain=${domain}` : ''}; samesite=Lax${options.secure ? '; secure' : ''}`,
       );
     },
     remove: () => deleteCopies(false),
   };
 }
+
+/**
+ * js-cookie 3's default converter (MIT): percent-encoding of what is not a
+ * cookie-octet (RFC 6265 §4.1.1), a quoted value unquoted.
+ */
+const read = (value: string) => (value[0] === '"' ? value.slice(1, -1) : value).replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
+const write = (value: string) => encodeURIComponent(value).replace(/%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g, decodeURIComponent);

@@ -31,13 +31,16 @@ interface PageState {
   blocked: { kind: string; target: string; service: string; category: string; via: string; escaped: boolean }[];
 }
 
-/** Waits for the page's async calls to settle, then reads what it saw. */
-async function pageState(page: Page): Promise<PageState> {
+/**
+ * Waits for the page's async calls to settle, then reads what it saw. Before a
+ * decision the trackers' requests are held (issue #14): only the page's own are awaited.
+ */
+async function pageState(page: Page, decided = true): Promise<PageState> {
   await page.waitForLoadState('load');
-  await page.waitForFunction(() => {
+  await page.waitForFunction((all) => {
     const p = (window as any).__page;
-    return p.fetch !== undefined && p.xhr !== undefined && p.collect !== undefined && p.jobs !== undefined;
-  });
+    return (!all || (p.fetch !== undefined && p.xhr !== undefined && p.collect !== undefined)) && p.jobs !== undefined;
+  }, decided);
   return page.evaluate(() => {
     const p = (window as any).__page;
     return {
@@ -49,8 +52,8 @@ async function pageState(page: Page): Promise<PageState> {
   });
 }
 
-async function expectNothingFromTrackers(page: Page, network: { trackerUrls(): string[] }, context: import('playwright/test').BrowserContext) {
-  const state = await pageState(page);
+async function expectNothingFromTrackers(page: Page, network: { trackerUrls(): string[] }, context: import('playwright/test').BrowserContext, decided = true) {
+  const state = await pageState(page, decided);
   // Only tags written in the HTML may have been fetched (by the preload scanner),
   // each reported as escaped; none of them ran.
   const sent = network.trackerUrls();
@@ -61,8 +64,9 @@ async function expectNothingFromTrackers(page: Page, network: { trackerUrls(): s
   expect(await ran(page)).toEqual([]);
   expect(await otherCookies(context)).toEqual(['cart']);
   expect(state.storage).toEqual(['nexus_recent_jobs']);
-  // Beacons and requests were dropped, failing the way a blocked request fails.
-  expect(state).toMatchObject({ errors: [], beacon: true, fetch: 'TypeError', xhr: 'error:0', collect: 'TypeError' });
+  // Refused, beacons and requests fail the way a blocked request fails; undecided, they wait (issue #14).
+  if (decided) expect(state).toMatchObject({ errors: [], beacon: true, fetch: 'TypeError', xhr: 'error:0', collect: 'TypeError' });
+  else expect([state.errors, state.beacon, state.fetch, state.xhr, state.collect]).toEqual([[], true, undefined, undefined, undefined]);
   // The page's own scripts, requests, cookies and storage were not disturbed.
   expect(state).toMatchObject({ jobs: 3, firstParty: 1 });
   return state;
@@ -70,7 +74,7 @@ async function expectNothingFromTrackers(page: Page, network: { trackerUrls(): s
 
 test('before any decision: no tracker runs, sends or writes, vector by vector', async ({ page, context, network }) => {
   await page.goto(PAGE);
-  const state = await expectNothingFromTrackers(page, network, context);
+  const state = await expectNothingFromTrackers(page, network, context, false);
   const targets = (kind: string) => state.blocked.filter((b) => b.kind === kind).map((b) => b.target);
   // 1. parsed tags
   expect(targets('link')).toContain('https://connect.facebook.net/en_US/fbevents.js');
@@ -128,9 +132,9 @@ test('after "Tout refuser" and a reload: still nothing', async ({ page, context,
   await expectNothingFromTrackers(page, network, context);
 });
 
-test('after "Tout accepter": every held tag fires, in document order; after reload everything fires', async ({ page, context, network }) => {
+test('after "Tout accepter": every held tag fires, in document order, every held call is made; after reload everything fires', async ({ page, context, network }) => {
   await page.goto(PAGE);
-  await pageState(page);
+  await pageState(page, false);
   const heldScripts = await page.evaluate(() =>
     [...document.querySelectorAll('script[type="text/plain"][data-consent]')].map((s) => (s as HTMLScriptElement).src),
   );
@@ -148,8 +152,11 @@ test('after "Tout accepter": every held tag fires, in document order; after relo
   await expect(page.locator('iframe#video')).toBeVisible();
   await expect(page.getByRole('group', { name: /Contenu bloqué/ })).toHaveCount(0);
   expect(await otherCookies(context)).toEqual(['cart', ...TRACKER_COOKIES].sort());
-  // Calls dropped before consent are not replayed.
-  expect(network.trackerUrls().some((u) => u.includes('/g/collect') || u.includes('mixpanel') || u.includes('amplitude'))).toBe(false);
+  // Calls held before consent are made now, in the same page (issue #14), and answered as they would have been.
+  expect(network.trackerUrls()).toEqual(
+    expect.arrayContaining(['https://region1.google-analytics.com/g/collect?v=2&tid=G-AUTO1&en=page_view', 'https://api.mixpanel.com/track?data=e30', 'https://api2.amplitude.com/2/httpapi']),
+  );
+  expect(await pageState(page)).toMatchObject({ errors: [], fetch: 'ok', xhr: 'load:200', collect: 'ok:404', storage: ['_hjSession_3456789', '_hjid', 'nexus_recent_jobs'] });
 
   network.clear();
   await page.reload();

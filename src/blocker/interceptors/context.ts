@@ -38,16 +38,24 @@ export interface InterceptorContext {
   readonly win: BrowserWindow;
   /** The page's own methods, saved before any patch. */
   readonly native: Natives;
-  /** A URL about to be fetched: its classification when it must wait (already logged), else undefined. */
-  checkUrl(url: string, kind: BlockedKind, via: Via): Classified | undefined;
+  /**
+   * A URL about to be fetched: its classification when it must wait (already
+   * logged), else undefined. `element`: the one that would fetch it (a pixel
+   * in no document is held as a call until the decision).
+   */
+  checkUrl(url: string, kind: BlockedKind, via: Via, element?: Element): Classified | undefined;
   /** Classifies the target of a call (request URL, cookie name, storage key): what it must wait for, if anything. */
   checkCall(kind: CallKind, target: string): Classified | undefined;
   /**
-   * A call that must wait: `refuse` runs now and the call is logged — or, while
-   * `nexus-consent/auto` waits for createConsent(), the call is queued and runs
-   * `proceed` or `refuse` once the decision is known.
+   * A call that must wait. Undecided (or before `nexus-consent/auto` hands
+   * over to createConsent()), it is held: `proceed` runs if a decision grants
+   * it, `refuse` if one refuses it or the per-category cap makes room; after a
+   * decision it is answered at once. Logged either way. `bytes` estimates what
+   * it keeps alive beyond the target (a body, a value). When held, returns the
+   * function that forgets it (the page cancelled it: an abort signal, a new
+   * `open()`) or gave up waiting (`expired`); undefined when answered at once.
    */
-  holdCall(kind: CallKind, target: string, proceed: () => void, refuse: () => void): void;
+  holdCall(kind: CallKind, target: string, proceed: () => void, refuse: () => void, bytes?: number): ((outcome?: 'expired') => void) | undefined;
   /**
    * A call that must be answered now (a socket, a worker, a popup, a form
    * submission, a synchronous XHR) cannot wait for a decision: true when it must

@@ -123,10 +123,10 @@ function parked(element: Element, attribute: string, value: unknown, ctx: Interc
       return true;
     }
     let verdict: Classified | undefined;
-    if (!MANY.has(attribute)) verdict = ctx.checkUrl(text, kindOf(tag), 'script');
+    if (!MANY.has(attribute)) verdict = ctx.checkUrl(text, kindOf(tag), 'script', element);
     else {
       const markup = (html: string) => markupUrls(ctx.win, ctx.native, html);
-      for (const url of urlsIn(attribute, text, markup)) verdict ??= ctx.checkUrl(url, kindOf(tag), 'script');
+      for (const url of urlsIn(attribute, text, markup)) verdict ??= ctx.checkUrl(url, kindOf(tag), 'script', element);
     }
     if (!verdict) return false;
     neutralize(element, verdict, ctx.native);
