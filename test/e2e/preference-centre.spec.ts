@@ -121,6 +121,8 @@ test('the floating button reopens the preferences; withdrawing takes as many cli
 
 test('keyboard only: first visit to a custom choice, then back to withdrawal', async ({ page }) => {
   await page.goto(PAGE);
+  // The banner comes with the UI file, loaded as the core starts: a visitor tabs once it is there.
+  await expect(banner(page).region).toBeVisible();
   const focused = () =>
     page.evaluate(() => {
       const el = document.activeElement?.shadowRoot?.activeElement ?? document.activeElement;
