@@ -72,7 +72,8 @@ export function isSdkScript(src: string): boolean {
 export function resolveMarkupOptions(options: MarkupOptions = {}): ResolvedMarkup {
   if (typeof options !== 'object' || options === null) throw new ConsentConfigError('(markup options)', 'an object', options);
   const { pageUrl, sdkScript, now } = options;
-  const config: Record<string, unknown> = {};
+  // No prototype: a key "__proto__" from a JSON config file stays a key, never the object's prototype.
+  const config: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(options)) if (!(OWN_KEYS as readonly string[]).includes(key)) config[key] = value;
   // The page needs a privacy policy link; the rewriter does not.
   const resolved = validateConfig({ privacyPolicyUrl: '/', ...config });
