@@ -173,7 +173,7 @@ describe('ConsentProvider with a config', () => {
   });
 
   it('after its effects were torn down for good (a hidden <Activity>), starts a fresh instance, not the destroyed one', async () => {
-    const tree = (mode: 'visible' | 'hidden') => h(Activity, { mode }, h(ConsentProvider, { config }, h(ConsentGate, { category: 'analytics' }, 'mesure')));
+    const tree = (mode: 'visible' | 'hidden') => h(Activity, { mode, children: h(ConsentProvider, { config }, h(ConsentGate, { category: 'analytics' }, 'mesure')) });
     render(tree('visible'));
     await tick();
     act(() => root!.render(tree('hidden')));
