@@ -10,7 +10,7 @@
  */
 export { nexusConsent } from './plugin.js';
 export { useConsent, useConsentApi, useGranted } from './composables.js';
-export { ConsentGate, ManageCookiesButton, MANAGE_COOKIES_LABEL } from './components.js';
+export { ConsentGate, ManageCookiesButton } from './components.js';
 
 export type { NexusConsentOptions } from './plugin.js';
 export type { ConsentGateFallback } from './components.js';
