@@ -11,7 +11,8 @@ describe('request reasons (pure)', () => {
     expect(reasonNow(view({ granted: true, held: true }))).toBe('released-after-grant');
     expect(reasonNow(view({ released: true }))).toBe('released-after-grant');
     expect(reasonNow(view({ escaped: true }))).toBe('preload-scanner');
-    expect(reasonNow(view({ escaped: true, granted: true, held: true }))).toBe('preload-scanner');
+    // Once granted, a tag that had escaped is fetched again by its release.
+    expect(reasonNow(view({ escaped: true, granted: true }))).toBe('released-after-grant');
     expect(reasonNow(view())).toBe('never-classified');
     expect(reasonNow(view({ held: true }))).toBe('unexplained');
     expect(reasonNow(view({ instance: false }))).toBe('no-instance');

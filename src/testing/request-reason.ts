@@ -121,10 +121,12 @@ export function probePage(arg: ProbeArgument): PageView | Promise<PageView> {
  * scanner may have fetched before the SDK saw it).
  */
 export function reasonNow(view: PageView): RequestReason | undefined {
+  // Granted now: anything the SDK held of this URL (an escaped tag included: this is
+  // the fetch its release makes) was let go by the grant.
+  if (view.granted) return view.held || view.escaped || view.released ? 'released-after-grant' : 'granted';
   if (view.escaped) return 'preload-scanner';
   if (view.released) return 'released-after-grant';
   if (!view.instance) return view.loaded ? 'no-instance' : undefined;
-  if (view.granted) return view.held ? 'released-after-grant' : 'granted';
   if (!view.loaded) return undefined;
   return view.held ? 'unexplained' : 'never-classified';
 }
