@@ -146,8 +146,10 @@ export default [
   // nexus-consent/i18n: every translation, for `texts`.
   ...subpath('src/i18n/languages.ts', 'i18n'),
   // nexus-consent/testing: Playwright helpers for a site's test suite. Runs in
-  // Node, never in a page, so it is in no script-tag build.
-  ...subpath('src/testing/index.ts', 'testing', { external: ['playwright'] }),
+  // Node, never in a page, so it is in no script-tag build. It imports nothing from
+  // Playwright (structural types: src/testing/playwright-types.ts); the full catalogue
+  // is bundled in, for stubTrackers.
+  ...subpath('src/testing/index.ts', 'testing'),
   // nexus-consent/global: types only (window.NexusConsent, NexusConsentConfig, the DOM
   // events in WindowEventMap) for script-tag pages; its .mjs/.cjs are empty modules, there
   // so that a plain `import 'nexus-consent/global'` resolves too.
