@@ -2,7 +2,7 @@
 //   dist/nexus-consent.min.js  IIFE for a <script> tag: the core (dependencies inlined, minified)
 //   dist/nexus-consent.ui.min.js  the UI it loads on demand (ES module, CSS and texts inlined)
 //   dist/index.mjs, index.cjs  npm entry (dependencies stay external)
-//   dist/index.d.ts            bundled type declarations
+//   dist/index.d.ts, index.d.cts  bundled type declarations (for `import`, and for `require`)
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -63,7 +63,18 @@ function npmEntryExternal() {
   };
 }
 
-/** A self-contained sub-path export: dist/<name>.mjs, .cjs and .d.ts. */
+/**
+ * Bundled declarations for one entry, twice: `.d.ts` (ES module types: the
+ * package is `"type": "module"`) for the `import` condition and `.d.cts` for
+ * `require`, so that CommonJS consumers under `moduleResolution: node16` get
+ * types that match the .cjs file (attw: "Masquerading as ESM" otherwise).
+ */
+const declarations = (name) => [
+  { file: `dist/${name}.d.ts`, format: 'es' },
+  { file: `dist/${name}.d.cts`, format: 'es' },
+];
+
+/** A self-contained sub-path export: dist/<name>.mjs, .cjs, .d.ts and .d.cts. */
 function subpath(input, name, { external = [], plugins = [], overNpmEntry = false } = {}) {
   const shared = overNpmEntry ? [npmEntryExternal()] : [];
   return [
@@ -76,7 +87,7 @@ function subpath(input, name, { external = [], plugins = [], overNpmEntry = fals
       ],
       plugins: [...shared, ts(), ...plugins],
     },
-    { input, external, output: { file: `dist/${name}.d.ts`, format: 'es' }, plugins: [...shared, dts({ tsconfig: './tsconfig.json' })] },
+    { input, external, output: declarations(name), plugins: [...shared, dts({ tsconfig: './tsconfig.json' })] },
   ];
 }
 
@@ -136,12 +147,12 @@ export default [
   {
     input: 'src/index.ts',
     external: [...external, /\.css\?inline$/],
-    output: { file: 'dist/index.d.ts', format: 'es' },
+    output: declarations('index'),
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
   {
     input: 'src/auto.ts',
-    output: { file: 'dist/auto.d.ts', format: 'es' },
+    output: declarations('auto'),
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
   // nexus-consent/catalogue-full: the rest of the tracker catalogue, opt-in.
@@ -152,8 +163,22 @@ export default [
   // nexus-consent/i18n: every translation, for `texts`.
   ...subpath('src/i18n/languages.ts', 'i18n'),
   // nexus-consent/testing: Playwright helpers for a site's test suite. Runs in
-  // Node, never in a page, so it is in no script-tag build.
-  ...subpath('src/testing/index.ts', 'testing', { external: ['playwright'] }),
+  // Node, never in a page, so it is in no script-tag build. It imports nothing from
+  // Playwright (structural types: src/testing/playwright-types.ts); the full catalogue
+  // is bundled in, for stubTrackers.
+  ...subpath('src/testing/index.ts', 'testing'),
+  // nexus-consent/global: types only (window.NexusConsent, NexusConsentConfig, the DOM
+  // events in WindowEventMap) for script-tag pages; its .mjs/.cjs are empty modules, there
+  // so that a plain `import 'nexus-consent/global'` resolves too.
+  {
+    input: 'src/global.ts',
+    output: [
+      { file: 'dist/global.mjs', format: 'es' },
+      { file: 'dist/global.cjs', format: 'cjs' },
+    ],
+    plugins: [{ name: 'types-only', load: (id) => (id.endsWith('global.ts') ? 'export {};' : null) }],
+  },
+  { input: 'src/global.ts', output: declarations('global'), plugins: [dts({ tsconfig: './tsconfig.json' })] },
   // nexus-consent/react and nexus-consent/vue: framework bindings over the instance API, with
   // their framework as an optional peer; they import the core from `nexus-consent`. In no
   // script-tag build.
@@ -178,11 +203,14 @@ export default [
   ...['markup', 'vite'].map((name) => ({
     input: name === 'markup' ? 'src/markup/index.ts' : 'src/markup/vite.ts',
     external: markupExternal,
-    output: { file: `dist/${name}.d.ts`, format: 'es' },
+    output: declarations(name),
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   })),
   // nexus-consent/server and `nexus-consent-server`: the consent-log receiver (Node, edge
-  // runtimes), ES modules only (PGlite and Hono are ES modules; the command awaits at top level).
+  // runtimes). The command is an ES module only (it awaits at top level); the entry is
+  // built for `require` too below: its peers (Hono, @hono/node-server, valibot, pg,
+  // PGlite) all ship CommonJS, and PGlite and pg are loaded with `import()`, which
+  // CommonJS has as well.
   {
     input: { server: 'src/server/index.ts', 'consent-server': 'src/server/bin.ts' },
     external: serverExternal,
@@ -190,9 +218,15 @@ export default [
     plugins: [ts()],
   },
   {
+    input: { server: 'src/server/index.ts' },
+    external: serverExternal,
+    output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'server-shared-[hash].cjs' },
+    plugins: [ts()],
+  },
+  {
     input: 'src/server/index.ts',
     external: serverExternal,
-    output: { file: 'dist/server.d.ts', format: 'es' },
+    output: declarations('server'),
     plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
 ];

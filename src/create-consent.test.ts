@@ -105,7 +105,7 @@ describe('createConsent — event API (jsdom)', () => {
     const api = start();
     const seen: string[] = [];
     api.on('change', () => seen.push('change'));
-    for (const c of ['analytics', 'advertising']) {
+    for (const c of ['analytics', 'advertising'] as const) {
       api.on(`granted:${c}`, (e) => seen.push(`granted:${e.category}`));
       api.on(`denied:${c}`, (e) => seen.push(`denied:${e.category}`));
     }
@@ -173,6 +173,7 @@ describe('createConsent — event API (jsdom)', () => {
   });
 
   it('update() rejects an unknown category by name', () => {
+    // @ts-expect-error -- a typo is a compile error too
     expect(() => start().update({ analytcs: true })).toThrow(/analytcs/);
   });
 
@@ -265,5 +266,93 @@ describe('createConsent — consentLog (jsdom)', () => {
     const ours = () => error.mock.calls.filter((c) => String(c[1]).includes('consentLog'));
     await vi.waitFor(() => expect(ours()).toHaveLength(1));
     error.mockRestore();
+  });
+});
+
+describe('createConsent — unknown names are warned about, never granted (jsdom)', () => {
+  /** The API as plain JavaScript (or a config read at run time) sees it: any string goes in. */
+  const loose = (api: ConsentApi<string>) => api as ConsentApi<string>;
+  const warnings = () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    return {
+      naming: (name: string) => warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes(`"${name}"`)),
+      all: () => warn.mock.calls.map((c) => String(c[0])),
+      restore: () => warn.mockRestore(),
+    };
+  };
+
+  it('a category typo: false, a warning naming it once across every method, and nothing settles', async () => {
+    const seen = warnings();
+    const api = loose(start({ categories: { newsletter: {} } }));
+    api.acceptAll();
+    expect(api.isGranted('analytic')).toBe(false);
+    expect(api.isGranted('analytic')).toBe(false);
+    expect(api.isGranted({ service: 'google-analytics', category: 'analytic' })).toBe(false);
+    let settled = false;
+    void api.whenGranted('analytic').then(() => (settled = true));
+    const handler = vi.fn();
+    api.on('granted:analytic', handler);
+    api.off('denied:analytic', handler);
+    api.update({ analytics: true });
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    expect(handler).not.toHaveBeenCalled();
+    expect(seen.naming('analytic')).toEqual([expect.stringMatching(/^\[nexus-consent\] isGranted\("analytic"\): not a category of this site \(necessary, analytics, advertising, personalisation, newsletter\); it is never granted$/)]);
+    // Each other name gets its own warning; a known one none.
+    api.isGranted('newsleter');
+    void api.whenGranted('newsleter');
+    expect(seen.naming('newsleter')).toHaveLength(1);
+    expect(api.isGranted('newsletter')).toBe(true);
+    expect(seen.naming('newsletter')).toEqual([]);
+    seen.restore();
+  });
+
+  it('the first method to meet a name is the one the warning names', () => {
+    const seen = warnings();
+    const api = loose(start());
+    void api.whenGranted('advertisment');
+    api.on('denied:personalization', () => {});
+    api.off('granted:analytic', () => {});
+    expect(seen.naming('advertisment')).toEqual([expect.stringContaining('whenGranted("advertisment")')]);
+    expect(seen.naming('personalization')).toEqual([expect.stringContaining(`on('denied:…')("personalization")`)]);
+    expect(seen.naming('analytic')).toEqual([expect.stringContaining(`off('granted:…')("analytic")`)]);
+    seen.restore();
+  });
+
+  it('an unknown service: not granted, even in a granted category, and warned about once', () => {
+    const seen = warnings();
+    const api = loose(start());
+    api.acceptAll();
+    expect(api.isGranted({ service: 'google-analytic' })).toBe(false);
+    expect(api.isGranted({ service: 'google-analytic', category: 'analytics' })).toBe(false);
+    expect(api.isGranted({ service: 'google-analytics' })).toBe(true);
+    expect(seen.naming('google-analytic')).toEqual([expect.stringMatching(/isGranted\(\{ service: "google-analytic" \}\): neither the config nor the catalogue knows this service; it is never granted/)]);
+    expect(seen.all().some((m) => m.includes('"google-analytics"'))).toBe(false);
+    seen.restore();
+  });
+
+  it('an unknown event name: warned about once, by on and off alike', () => {
+    const seen = warnings();
+    const api = loose(start());
+    const handler = vi.fn();
+    (api.on as (e: string, h: () => void) => void)('chnage', handler);
+    (api.off as (e: string, h: () => void) => void)('chnage', handler);
+    (api.on as (e: string, h: () => void) => void)('nexus-consent:change', handler);
+    api.acceptAll();
+    expect(handler).not.toHaveBeenCalled();
+    expect(seen.naming('chnage')).toEqual([expect.stringContaining('on("chnage"): no such event (change, show, withdraw, granted:<category>, denied:<category>)')]);
+    expect(seen.naming('nexus-consent:change')).toHaveLength(1);
+    api.on('change', handler);
+    api.on('granted:analytics', handler);
+    expect(seen.all()).toHaveLength(2);
+    seen.restore();
+  });
+
+  it('update() with an unknown category or service throws, naming it, and records nothing', () => {
+    const api = loose(start());
+    expect(() => api.update({ analytics: true, newsleter: true })).toThrow(/unknown categories newsleter; known: analytics, advertising, personalisation/);
+    expect(() => api.update({ analytics: true }, { 'google-analytic': true })).toThrow(/unknown service "google-analytic"/);
+    expect(api.get()).toEqual({ status: 'undecided' });
+    expect(api.isGranted('analytics')).toBe(false);
   });
 });

@@ -30,6 +30,7 @@ import {
   isGranted as stateGrants,
   NECESSARY,
   UNDECIDED,
+  type BuiltInCategory,
   type Category,
   type Choices,
   type ConsentMethod,
@@ -73,12 +74,22 @@ export interface UiSource {
 }
 
 /**
+ * The category ids of a site whose config declares `K`: the built-in ones and
+ * K. A config typed as plain `ConsentConfig` (K = string) gives any string.
+ */
+export type SiteCategory<K extends string> = string extends K ? Category : BuiltInCategory | K;
+
+/**
  * Creates the consent manager for this page: installs the blocker (or adopts
  * the one `nexus-consent/auto` installed), reads the stored decision, shows the
  * banner when there is none, and releases what each grant allows. Throws a
  * ConsentConfigError naming the bad field for a broken config.
+ *
+ * The API it returns knows the site's categories: `createConsent({ categories:
+ * { newsletter: {…} } })` accepts `isGranted('newsletter')` and refuses
+ * `isGranted('newsleter')` at compile time.
  */
-export function createConsent(config: ConsentConfig, env: ConsentEnvironment = {}): ConsentApi {
+export function createConsent<const K extends string = never>(config: ConsentConfig<K>, env: ConsentEnvironment = {}): ConsentApi<SiteCategory<K>> {
   if (!env.window && typeof window === 'undefined') {
     throw new Error('nexus-consent: createConsent() needs a browser window; call it in the browser, not during server-side rendering');
   }
@@ -348,10 +359,14 @@ export function startConsent(
     blocked: () => blocker.blocked(),
     scan: () => scanPage(win, classifier),
     on(event, handler) {
-      checkEvent(event);
+      checkEvent(event, 'on');
       return emitter.on(event, handler);
     },
-    off: emitter.off,
+    off(event, handler) {
+      // A typo'd name removes nothing; say so as `on` does.
+      checkEvent(event, 'off');
+      emitter.off(event, handler);
+    },
     destroy() {
       stopWatching();
       blocker.stop();
@@ -359,12 +374,13 @@ export function startConsent(
     },
   };
 
-  /** `on('granted:analytic', …)` would never fire: warn like isGranted does. */
-  const checkEvent = (event: string) => {
+  /** `on('granted:analytic', …)` would never fire (nor `off` remove anything): warn like isGranted does. */
+  const checkEvent = (event: unknown, method: 'on' | 'off') => {
+    if (typeof event !== 'string') return void warnOnce(`e:${String(event)}`, `${method}(${String(event)}): an event name is a string`);
     const colon = event.indexOf(':');
     const kind = colon < 0 ? event : event.slice(0, colon);
-    if (colon >= 0 && (kind === 'granted' || kind === 'denied')) checkCategory(event.slice(colon + 1), `on('${kind}:…')`);
-    else if (colon >= 0 || !EVENT_NAMES.includes(event)) warnOnce(`e:${event}`, `on(${JSON.stringify(event)}): no such event (${EVENT_NAMES.join(', ')}, granted:<category>, denied:<category>)`);
+    if (colon >= 0 && (kind === 'granted' || kind === 'denied')) checkCategory(event.slice(colon + 1), `${method}('${kind}:…')`);
+    else if (colon >= 0 || !EVENT_NAMES.includes(event)) warnOnce(`e:${event}`, `${method}(${JSON.stringify(event)}): no such event (${EVENT_NAMES.join(', ')}, granted:<category>, denied:<category>)`);
   };
 
   /** Services to list in the preference centre: what the page holds and what the blocker met. */

@@ -6,8 +6,8 @@
 export { createConsent } from './create-consent.js';
 export { ConsentConfigError } from './config/config-error.js';
 
-export type { ConsentEnvironment } from './create-consent.js';
-export type { ConsentApi, ConsentChange, ConsentEvents } from './api.js';
+export type { ConsentEnvironment, SiteCategory } from './create-consent.js';
+export type { CategoryEvent, ConsentApi, ConsentChange, ConsentEventName, ConsentEvents } from './api.js';
 export type { ConsentConfig, CategoryConfig, ServiceConfig, LocalisedText } from './config/types.js';
 export type {
   BuiltInCategory,

@@ -44,8 +44,11 @@ export interface CategoryConfig {
   readonly services?: readonly ServiceConfig[];
 }
 
-/** What a site passes to `createConsent()` (or `window.NexusConsentConfig`). */
-export interface ConsentConfig {
+/**
+ * What a site passes to `createConsent()` (or `window.NexusConsentConfig`).
+ * `K`: the ids of `categories`, which `createConsent()` infers to type the API.
+ */
+export interface ConsentConfig<K extends string = string> {
   /** URL of the site's privacy policy, linked from the banner and the dialog (http(s) or a path). Required. */
   readonly privacyPolicyUrl: string;
   /**
@@ -72,7 +75,7 @@ export interface ConsentConfig {
     readonly domain?: string;
   };
   /** Describe built-in categories, add services, or declare site-specific categories. */
-  readonly categories?: Readonly<Record<string, CategoryConfig>>;
+  readonly categories?: Readonly<Record<K, CategoryConfig>>;
   /**
    * The site's own classification rules; they win over the tracker catalogue.
    * `{ cookies: [{ prefix: 'trk_', category: 'analytics' }], urls: [{ path: '/collect', category: 'analytics' }, { host: 'cdn.partner.fr', allow: true }] }`

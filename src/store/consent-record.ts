@@ -76,8 +76,8 @@ export type ConsentState =
 
 export const UNDECIDED: ConsentState = Object.freeze({ status: 'undecided' });
 
-/** Choices for the categories that need consent; missing ones count as denied. */
-export type Choices = Readonly<Partial<Record<Category, boolean>>>;
+/** Choices for the categories that need consent; missing ones count as denied. `C`: the site's category ids. */
+export type Choices<C extends string = Category> = Readonly<Partial<Record<C, boolean>>>;
 
 export interface DecisionContext {
   /** Categories that need consent, in display order (never `necessary`). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HOST_ATTRIBUTE } from '../ui/mount-root.js';
 import type { TextKey } from '../i18n/texts.js';
-import { UI_HOST } from './consent-banner.js';
+import { OPEN_ATTRIBUTE, UI_HOST } from './consent-banner.js';
+import { OPEN_ATTRIBUTE as SDK_OPEN_ATTRIBUTE } from '../ui-host/ui-host.js';
 import { anyOf, BUILT_IN_LANGUAGES, categoryPattern, textPattern } from './text-patterns.js';
 
 /** Names the kit tells apart by role and name: no language's string may match another key's pattern. */
@@ -51,5 +52,9 @@ describe('text patterns', () => {
 
   it('start from the SDK’s own shadow host', () => {
     expect(UI_HOST).toBe(`[${HOST_ATTRIBUTE}]`);
+  });
+
+  it('know the attribute of the page’s own “Gérer les cookies” links', () => {
+    expect(OPEN_ATTRIBUTE).toBe(SDK_OPEN_ATTRIBUTE);
   });
 });

@@ -26,8 +26,12 @@ describe('tracker log', () => {
       vendor: 'Meta',
       resourceType: 'image',
       method: 'GET',
+      reason: 'pending',
     });
     expect(log.byCategory('personalisation')).toEqual([]);
+    expect(log.byService('meta-pixel').map((r) => r.resourceType)).toEqual(['script', 'image']);
+    expect(log.byService('google-analytics')).toHaveLength(1);
+    expect(log.byService('hotjar')).toEqual([]);
     // What it hands out is a copy: a test cannot empty the log by accident.
     (log.all() as unknown[]).splice(0);
     expect(log.all()).toHaveLength(3);
@@ -54,5 +58,25 @@ describe('tracker log', () => {
     full.record(get(url));
     expect(core.all()).toEqual([]);
     expect(full.byCategory('advertising').map((r) => r.service)).toEqual(['taboola']);
+  });
+
+  it('gives each request its reason once known; entries handed out are frozen snapshots', () => {
+    const log = createTrackerLog();
+    const first = log.record(get('https://www.googletagmanager.com/gtag/js?id=G-1'));
+    const second = log.record(get('https://connect.facebook.net/en_US/fbevents.js'));
+    expect(log.record(get('https://www.nexus-tech.fr/app.js'))).toBeUndefined();
+    expect(first).toMatchObject({ url: 'https://www.googletagmanager.com/gtag/js?id=G-1', category: 'analytics', service: 'google-analytics' });
+    const before = log.all();
+    first!.explain('released-after-grant');
+    second!.explain('preload-scanner');
+    expect(before.map((r) => r.reason)).toEqual(['pending', 'pending']);
+    expect(log.all().map((r) => r.reason)).toEqual(['released-after-grant', 'preload-scanner']);
+    expect(log.byService('meta-pixel')[0]?.reason).toBe('preload-scanner');
+    expect(Object.isFrozen(log.all()[0])).toBe(true);
+    // A request explained after clear() is not listed again.
+    const third = log.record(get('https://static.hotjar.com/c/hotjar-1.js'));
+    log.clear();
+    third!.explain('granted');
+    expect(log.all()).toEqual([]);
   });
 });

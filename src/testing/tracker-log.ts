@@ -1,13 +1,15 @@
 /**
  * The record behind `trackerRequests`: request URLs in, the ones the tracker
- * catalogue (or the site's rules) classifies kept, by category. Pure: it
- * knows nothing of Playwright, the caller feeds it.
+ * catalogue (or the site's rules) classifies kept, by category and service,
+ * each with the reason it went out once that is known (request-reason.ts).
+ * Pure: it knows nothing of Playwright, the caller feeds it.
  */
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { coreCatalogue } from '../catalogue/generated/core-catalogue.js';
 import type { Category } from '../store/consent-record.js';
 import { createClassifier } from '../classifier/create-classifier.js';
 import type { SiteRules } from '../classifier/site-rules.js';
+import type { RequestReason } from './request-reason.js';
 
 /** A request that went out to a tracker the catalogue knows. */
 export interface TrackerRequest {
@@ -19,6 +21,8 @@ export interface TrackerRequest {
   /** Playwright's resource type: `script`, `image`, `fetch`, `xhr`, `ping`, `document`… */
   readonly resourceType: string;
   readonly method: string;
+  /** Why it went out (see RequestReason); `pending` while the page is being asked. */
+  readonly reason: RequestReason;
 }
 
 export interface TrackerRequestsOptions {
@@ -28,30 +32,51 @@ export interface TrackerRequestsOptions {
   readonly rules?: SiteRules;
 }
 
+/** What the log learnt of one request: enough to ask the page about it, and to give it its reason. */
+export interface Recorded {
+  readonly url: string;
+  readonly category: Category;
+  readonly service: string;
+  explain(reason: RequestReason): void;
+}
+
 export interface TrackerLog {
   /**
-   * Keeps the request if it is classified; `base` is the URL of the page that
-   * sent it (it resolves relative URLs and tells first-party ones apart).
+   * Keeps the request if it is classified, with reason `pending`, and returns
+   * the handle that sets its reason; `base` is the URL of the page that sent it
+   * (it resolves relative URLs and tells first-party ones apart).
    */
-  record(request: { readonly url: string; readonly base?: string | undefined; readonly resourceType: string; readonly method: string }): void;
+  record(request: { readonly url: string; readonly base?: string | undefined; readonly resourceType: string; readonly method: string }): Recorded | undefined;
   all(): readonly TrackerRequest[];
   byCategory(category: Category): readonly TrackerRequest[];
+  byService(service: string): readonly TrackerRequest[];
   clear(): void;
 }
 
 export function createTrackerLog(options: TrackerRequestsOptions = {}): TrackerLog {
   const classifier = createClassifier([coreCatalogue, ...(options.catalogues ?? [])], options.rules);
-  const requests: TrackerRequest[] = [];
+  let requests: { entry: Omit<TrackerRequest, 'reason'>; reason: RequestReason }[] = [];
+  // Copies, frozen: a test can neither empty the log nor change an entry by accident.
+  const copy = (r: (typeof requests)[number]): TrackerRequest => Object.freeze({ ...r.entry, reason: r.reason });
   return {
     record({ url, base, resourceType, method }) {
       // data:, blob: and the like are not requests to anyone.
-      if (!/^(https?|wss?):/i.test(url)) return;
+      if (!/^(https?|wss?):/i.test(url)) return undefined;
       const found = classifier.classifyUrl(url, base);
-      if (!found) return;
-      requests.push(Object.freeze({ url, category: found.category, service: found.service, vendor: found.vendor, resourceType, method }));
+      if (!found) return undefined;
+      const kept = { entry: { url, category: found.category, service: found.service, vendor: found.vendor, resourceType, method }, reason: 'pending' as RequestReason };
+      requests.push(kept);
+      return {
+        url,
+        category: found.category,
+        service: found.service,
+        explain: (reason) => void (kept.reason = reason),
+      };
     },
-    all: () => [...requests],
-    byCategory: (category) => requests.filter((r) => r.category === category),
-    clear: () => void requests.splice(0),
+    all: () => requests.map(copy),
+    byCategory: (category) => requests.filter((r) => r.entry.category === category).map(copy),
+    byService: (service) => requests.filter((r) => r.entry.service === service).map(copy),
+    // A new array: a request still being explained updates an entry no longer listed.
+    clear: () => void (requests = []),
   };
 }

@@ -5,7 +5,8 @@
  * the network sees.
  */
 import type { Page } from 'playwright/test';
-import { consentBanner, presetConsent, TestingKitError, trackerRequests } from '../../src/testing/index.js';
+import { catalogueFull } from '../../src/catalogue/catalogue-full.js';
+import { consentBanner, presetConsent, stubTrackers, TestingKitError, trackerRequests } from '../../src/testing/index.js';
 import { consentCookie, expect, ran, test } from '../support/test.js';
 
 const ADVERTISING_STAND_INS = ['fbevents', 'criteo', 'linkedin-insight', 'tiktok', 'google-ads'];
@@ -198,10 +199,194 @@ test.describe('consentBanner', () => {
     const ui = consentBanner(page, { timeout: 1_000 });
     await expect(ui.customise({ analytic: true })).rejects.toMatchObject({ field: 'categories.analytic' });
     await expect(ui.banner).toBeVisible();
-    await expect(ui.open()).rejects.toThrow(/open\(\) found no floating "manage cookies" button showing/);
+    // Without its footer link, the page has no way to the preferences before a decision.
+    await page.locator('footer').evaluate((footer) => footer.remove());
+    await expect(ui.open()).rejects.toThrow(/open\(\) found no floating "manage cookies" button nor page link to the preferences showing/);
     await presetConsent(context, {});
     await page.reload();
     await expect(ui.acceptAll()).rejects.toThrow(/acceptAll\(\) found no banner or preference centre showing/);
+  });
+});
+
+test.describe('consentBanner.open() from the page’s own link', () => {
+  test('floatingButton: false — the footer’s data-nexus-consent-open link', async ({ page }) => {
+    await page.goto(`/ui.html?config=${encodeURIComponent(JSON.stringify({ floatingButton: false }))}`);
+    const ui = consentBanner(page);
+    await ui.rejectAll();
+    await expect(ui.openButton).toHaveCount(0);
+    await expect(ui.pageOpener).toHaveText('Gérer les cookies');
+    await ui.open();
+    await expect(ui.dialog).toBeVisible();
+    await expect(ui.category('analytics')).not.toBeChecked();
+    // customise() finds its way in the same way.
+    await ui.rejectAll();
+    await ui.customise({ analytics: true });
+    expect(await record(page)).toMatchObject({ method: 'custom', granted: ['necessary', 'analytics'] });
+  });
+
+  test('a « Gérer les cookies » link without the attribute, one that shows the banner: on through “Personnaliser”', async ({ page }) => {
+    await page.goto(`/ui.html?config=${encodeURIComponent(JSON.stringify({ floatingButton: false }))}`);
+    await page.locator('footer a').evaluate((link) => {
+      link.removeAttribute('data-nexus-consent-open');
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        (window as any).NexusConsent.showBanner();
+      });
+    });
+    const ui = consentBanner(page);
+    await ui.acceptAll();
+    await expect(ui.pageOpener).toHaveCount(1);
+    await ui.open();
+    await expect(ui.dialog).toBeVisible();
+    await expect(ui.category('advertising')).toBeChecked();
+    await ui.rejectAll();
+    expect(await record(page)).toMatchObject({ method: 'reject-all' });
+  });
+
+  test('the floating button first, while it shows', async ({ page }) => {
+    await page.goto('/ui.html');
+    const ui = consentBanner(page);
+    await ui.acceptAll();
+    let pageLinkClicked = false;
+    await page.exposeFunction('pageLinkClicked', () => (pageLinkClicked = true));
+    await page.locator('footer a').evaluate((link) => link.addEventListener('click', () => (window as any).pageLinkClicked()));
+    await ui.open();
+    await expect(ui.dialog).toBeVisible();
+    expect(pageLinkClicked).toBe(false);
+  });
+});
+
+test.describe('stubTrackers', () => {
+  test('with it alone, a suite reaches no third-party host: every tracker answered by a stand-in of the right type', async ({ browser }) => {
+    // A context of its own, without this suite's network fixture: whatever is not answered is caught here.
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL! });
+    const unanswered: string[] = [];
+    await context.route(
+      (url) => url.hostname !== 'localhost',
+      (route) => {
+        unanswered.push(route.request().url());
+        return route.abort();
+      },
+    );
+    const stub = await stubTrackers(context);
+    await presetConsent(context, { analytics: true, advertising: true, personalisation: true });
+    const page = await context.newPage();
+    const requests = trackerRequests(page);
+    await page.goto('/auto-blocking.html');
+    await page.waitForLoadState('load');
+    await expect.poll(() => stub.answered().filter((a) => a.resourceType === 'ping').length).toBeGreaterThan(0);
+    expect(unanswered).toEqual([]);
+    // Every tracker request the page made was answered, and each by type.
+    const answered = new Set(stub.answered().map((a) => a.url));
+    for (const r of requests.all()) expect(answered.has(r.url), r.url).toBe(true);
+    const byType = (type: string) => stub.answered().filter((a) => a.resourceType === type);
+    expect(byType('script').length).toBeGreaterThan(5);
+    for (const [type, status] of [['script', 200], ['image', 200], ['document', 200], ['ping', 204], ['fetch', 204], ['xhr', 204]] as const) {
+      expect(byType(type).map((a) => a.status), type).toContain(status);
+    }
+    // Scripts that do nothing: the stand-ins of this suite mark themselves when they run; these are not them.
+    for (const id of ['gtag', 'hotjar', 'fbevents', 'criteo']) expect(await ran(page)).not.toContain(id);
+    // A 1×1 GIF for the pixel written in the HTML.
+    expect(await page.locator('img[src*="facebook.com/tr"]').evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight])).toEqual([true, 1, 1]);
+    // fetch with credentials and a preflighted one, and a WebSocket: answered, not refused.
+    expect(
+      await page.evaluate(async () => {
+        const post = await fetch('https://api.mixpanel.com/track', { method: 'POST', credentials: 'include', body: '{}' });
+        const put = await fetch('https://api2.amplitude.com/2/httpapi', { method: 'PUT', credentials: 'include', headers: { 'content-type': 'application/json', 'x-test': '1' } });
+        const socket = await new Promise((resolve) => {
+          const ws = new WebSocket('wss://ws.hotjar.com/api/v2/client/ws');
+          ws.onopen = () => resolve('open');
+          ws.onerror = () => resolve('error');
+        });
+        return [post.status, put.status, socket];
+      }),
+    ).toEqual([204, 204, 'open']);
+    expect(unanswered).toEqual([]);
+    await stub.stop();
+    await context.close();
+  });
+
+  test('answers the full catalogue’s hosts and the ones given; the site’s own hosts and held tags are untouched', async ({ page, context, network }) => {
+    const stub = await stubTrackers(context, { hosts: ['stats.partner.example'] });
+    await page.goto('/marked-up.html');
+    const fetched = await page.evaluate(async () => {
+      const status = (url: string) => fetch(url, { mode: 'no-cors' }).then((r) => r.type, (e) => String(e));
+      return [await status('https://cdn.taboola.com/libtrc/nexus/loader.js'), await status('https://eu.stats.partner.example/hit')];
+    });
+    expect(fetched).toEqual(['opaque', 'opaque']);
+    expect(stub.answered().map((a) => a.host)).toEqual(expect.arrayContaining(['taboola.com', 'stats.partner.example']));
+    // Undecided: the SDK held every marked-up tag, so nothing of them reached even a stand-in.
+    expect(stub.answered().filter((a) => a.resourceType === 'script')).toEqual([]);
+    // The page itself came from the local server, not a stand-in.
+    expect(stub.answered().some((a) => a.url.startsWith('http://localhost'))).toBe(false);
+    // Answered here: the suite's own routing (registered first) never saw these hosts.
+    expect(network.requests.filter((r) => /taboola|partner\.example/.test(r.url))).toEqual([]);
+  });
+});
+
+test.describe('trackerRequests: why each request went out', () => {
+  test('tags in the HTML the preload scanner fetched, then what the grant released', async ({ page }) => {
+    const requests = trackerRequests(page);
+    await page.goto('/auto-blocking.html');
+    await page.waitForLoadState('load');
+    const before = await requests.settled();
+    // What the SDK itself reports as escaped: the static tags in the HTML (an iframe there
+    // counts whether or not its navigation started, so it may be missing from the requests).
+    const escaped: [string, string][] = await page.evaluate(() =>
+      (window as any).NexusConsent.blocked().filter((e: any) => e.escaped).map((e: any) => [e.target, e.kind]),
+    );
+    expect(escaped.length).toBeGreaterThan(0);
+    for (const r of before) expect(escaped.map(([target]) => target), r.url).toContain(r.url);
+    for (const [target, kind] of escaped) if (kind !== 'iframe') expect(before.map((r) => r.url), target).toContain(target);
+    expect(new Set(before.map((r) => r.reason))).toEqual(new Set(['preload-scanner']));
+    expect(requests.byService('meta-pixel').length).toBeGreaterThan(0);
+    expect(requests.byService('meta-pixel').filter((r) => r.reason !== 'preload-scanner')).toEqual([]);
+
+    requests.clear();
+    await consentBanner(page).acceptAll();
+    await expect.poll(() => requests.byService('mixpanel').length).toBeGreaterThan(0);
+    await expect.poll(() => requests.byService('linkedin-insight').map((r) => r.resourceType)).toContain('image');
+    const after = await requests.settled();
+    expect(after.length).toBeGreaterThan(10);
+    // Held while undecided (tags caught by the blocker, calls waiting): let go by the grant.
+    expect(after.filter((r) => r.reason !== 'released-after-grant')).toEqual([]);
+    expect(requests.byService('mixpanel').map((r) => [r.resourceType, r.reason])).toEqual([['fetch', 'released-after-grant']]);
+  });
+
+  test('granted before the page loaded: what it released, then what the page sends while granted', async ({ page, context }) => {
+    await presetConsent(context, { analytics: true });
+    const requests = trackerRequests(page);
+    await page.goto('/marked-up.html');
+    await page.waitForLoadState('load');
+    await expect.poll(() => requests.byService('google-analytics').length).toBeGreaterThan(0);
+    expect((await requests.settled()).map((r) => [r.service, r.reason])).toEqual(
+      expect.arrayContaining([['google-analytics', 'released-after-grant'], ['piano-analytics', 'released-after-grant']]),
+    );
+    requests.clear();
+    await page.evaluate(() => navigator.sendBeacon('https://region1.google-analytics.com/g/collect?v=2&en=scroll'));
+    await expect.poll(() => requests.all().length).toBe(1);
+    expect(await requests.settled()).toEqual([
+      expect.objectContaining({ service: 'google-analytics', resourceType: 'ping', method: 'POST', reason: 'granted' }),
+    ]);
+    expect(requests.byCategory('advertising')).toEqual([]);
+  });
+
+  test('a tracker the site’s SDK does not know went out unheld: never-classified', async ({ page }) => {
+    // The kit knows the full catalogue; this page's SDK only the core.
+    const requests = trackerRequests(page, { catalogues: [catalogueFull] });
+    await page.goto('/marked-up.html');
+    await page.waitForLoadState('load');
+    await page.evaluate(() => fetch('https://cdn.taboola.com/libtrc/nexus/loader.js').catch(() => {}));
+    await expect.poll(() => requests.byService('taboola').length).toBe(1);
+    expect((await requests.settled()).map((r) => [r.service, r.category, r.reason])).toEqual([['taboola', 'advertising', 'never-classified']]);
+    expect(await isGranted(page, 'advertising')).toBe(false);
+  });
+
+  test('a page without the SDK: no-instance', async ({ page }) => {
+    const requests = trackerRequests(page);
+    await page.setContent('<p>No consent manager here.</p><img src="https://www.facebook.com/tr?id=1&amp;ev=PageView" alt="">');
+    await expect.poll(() => requests.all().length).toBe(1);
+    expect((await requests.settled()).map((r) => [r.service, r.reason])).toEqual([['meta-pixel', 'no-instance']]);
   });
 });
 
