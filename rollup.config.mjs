@@ -47,8 +47,25 @@ function detailsJson() {
   };
 }
 
+/**
+ * A binding's imports of the npm entry (src/index.ts) stay `from 'nexus-consent'` in its
+ * output, code and types alike: a site that imports both gets one copy of the core, one
+ * instance type, not a second bundled into the binding.
+ */
+function npmEntryExternal() {
+  const entry = resolve('src/index.ts');
+  return {
+    name: 'npm-entry-external',
+    resolveId(id, importer) {
+      if (!importer || !id.startsWith('.')) return null;
+      return resolve(dirname(importer), id).replace(/\.js$/, '.ts') === entry ? { id: 'nexus-consent', external: true } : null;
+    },
+  };
+}
+
 /** A self-contained sub-path export: dist/<name>.mjs, .cjs and .d.ts. */
-function subpath(input, name, { external = [], plugins = [] } = {}) {
+function subpath(input, name, { external = [], plugins = [], overNpmEntry = false } = {}) {
+  const shared = overNpmEntry ? [npmEntryExternal()] : [];
   return [
     {
       input,
@@ -57,9 +74,9 @@ function subpath(input, name, { external = [], plugins = [] } = {}) {
         { file: `dist/${name}.mjs`, format: 'es' },
         { file: `dist/${name}.cjs`, format: 'cjs' },
       ],
-      plugins: [ts(), ...plugins],
+      plugins: [...shared, ts(), ...plugins],
     },
-    { input, external, output: { file: `dist/${name}.d.ts`, format: 'es' }, plugins: [dts({ tsconfig: './tsconfig.json' })] },
+    { input, external, output: { file: `dist/${name}.d.ts`, format: 'es' }, plugins: [...shared, dts({ tsconfig: './tsconfig.json' })] },
   ];
 }
 
@@ -137,6 +154,11 @@ export default [
   // nexus-consent/testing: Playwright helpers for a site's test suite. Runs in
   // Node, never in a page, so it is in no script-tag build.
   ...subpath('src/testing/index.ts', 'testing', { external: ['playwright'] }),
+  // nexus-consent/react and nexus-consent/vue: framework bindings over the instance API, with
+  // their framework as an optional peer; they import the core from `nexus-consent`. In no
+  // script-tag build.
+  ...subpath('src/react/index.ts', 'react', { external: [/^react($|\/)/], overNpmEntry: true }),
+  ...subpath('src/vue/index.ts', 'vue', { external: ['vue'], overNpmEntry: true }),
   // nexus-consent/markup and nexus-consent/vite: the server and build side (Node, edge
   // runtimes with node:stream), and the `nexus-consent` command (dist/cli.mjs, ES module
   // only: it awaits at top level). Built together so the three share one chunk; never in a
