@@ -1,0 +1,38 @@
+/**
+ * The Next.js example's browser tests (`npm run test:nextjs` at the repository root, which
+ * installs and builds the app first): the production build served by `next start`, real
+ * Chromium found as the SDK's own tests find it, every other host answered by routing in
+ * e2e/network.ts. Nothing reaches the internet.
+ */
+import { defineConfig } from 'playwright/test';
+import { CHROMIUM_ARGS, HOW_TO_GET_ONE, findChromium } from '../../scripts/find-chromium.mjs';
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error(HOW_TO_GET_ONE);
+
+// 4391 to 4395 are the SDK's own test servers and the other examples'.
+const PORT = Number(process.env.TEST_PORT ?? 4391) + 6;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    locale: 'fr-FR',
+  },
+  webServer: {
+    // The build is the test script's job (scripts/test-nextjs.mjs): a missing one fails here.
+    command: `npx --no-install next start --port ${PORT}`,
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+  },
+});
