@@ -37,6 +37,16 @@ async function hydrated(page: Page): Promise<void> {
   });
 }
 
+/**
+ * For "nothing went out" checks: the page loaded, and two frames more, so that the effects of the
+ * last render (next/script inserts its tags in one) ran, and whatever they requested reached the
+ * routing in network.ts.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
+}
+
 const footerButton = (page: Page) => page.locator('footer').getByRole('button', { name: 'Gérer les cookies' });
 
 /**
@@ -73,7 +83,7 @@ test('a first visit: the banner asks, and nothing reaches a tracker', async ({ p
   await hydrated(page);
   await expect(allowVideo(page)).toBeVisible();
   await expect(audience(page)).toHaveText('Mesure d’audience : désactivée');
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(net.urls).toEqual([]);
   await expect(video(page)).toHaveCount(0);
 });
@@ -105,7 +115,7 @@ test('« Tout refuser » keeps every tracker out, on this page, the next one and
   await hydrated(page);
   await expect(consentBanner(page).banner).toBeHidden();
   await expect(audience(page)).toHaveText('Mesure d’audience : désactivée');
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(net.urls).toEqual([]);
   await expect(video(page)).toHaveCount(0);
 });
@@ -127,7 +137,7 @@ test('« Gérer les cookies » opens the preference centre, where consent is wit
   net.urls.length = 0;
   await page.reload();
   await hydrated(page);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(net.urls).toEqual([]);
 });
 
@@ -137,7 +147,7 @@ test('the placeholder allows YouTube alone: the video shows, Google Analytics st
   await allowVideo(page).click();
   await expect(page.frameLocator('iframe.video').getByText('Lecteur YouTube')).toBeVisible();
   await expect(audience(page)).toHaveText('Mesure d’audience : désactivée');
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(net.urls).toEqual(['https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ']);
 });
 
