@@ -9,6 +9,9 @@ export const DEMO_PORT = PORT + 1;
 export const SPA_PORT = PORT + 2;
 // PORT + 3 is the example site's own suite (examples/playwright).
 export const MARKUP_PORT = PORT + 4;
+// The React and Vue examples (examples/react, examples/vue), as Vite built them.
+export const REACT_PORT = PORT + 5;
+export const VUE_PORT = PORT + 6;
 
 // Browser tests: real Chromium, pages served from test/fixtures on localhost,
 // every other host answered by Playwright routing (test/support/network.ts).
@@ -53,6 +56,20 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'ignore',
     },
+    // The React and Vue examples as Vite built (and prerendered) them in the global setup; like
+    // the single-page app, the port is what to wait for.
+    ...(
+      [
+        ['react', REACT_PORT],
+        ['vue', VUE_PORT],
+      ] as const
+    ).map(([name, port]) => ({
+      command: `node scripts/serve.mjs examples/${name}/dist --port ${port}`,
+      cwd: '..',
+      port,
+      reuseExistingServer: false,
+      stdout: 'ignore' as const,
+    })),
     // The test pages again, every HTML page through the markup step's middleware (issue #13).
     {
       command: `node scripts/serve.mjs test/fixtures --port ${MARKUP_PORT} --markup`,

@@ -13,7 +13,7 @@ export { ConsentProvider } from './consent-provider.js';
 export { useConsentApi } from './consent-context.js';
 export { useConsent, useGranted } from './use-consent.js';
 export { ConsentGate } from './consent-gate.js';
-export { ManageCookiesButton, MANAGE_COOKIES_LABEL } from './manage-cookies-button.js';
+export { ManageCookiesButton } from './manage-cookies-button.js';
 
 export type { ConsentProviderProps } from './consent-provider.js';
 export type { ConsentGateProps, ConsentGateFallback } from './consent-gate.js';

@@ -32,6 +32,9 @@ export default async function globalSetup(): Promise<void> {
   await bundle('test/fixtures/npm-two/main.js', 'test/fixtures/npm-two/bundle.js');
   // The single-page app example, built by Vite as its README says, into examples/spa/dist.
   await viteBuild({ configFile: repo('examples/spa/vite.config.mjs'), logLevel: 'warn' });
+  // The React and Vue examples (issue #17), each one Vite build that also prerenders its page.
+  await viteBuild({ configFile: repo('examples/react/vite.config.mjs'), logLevel: 'warn' });
+  await viteBuild({ configFile: repo('examples/vue/vite.config.mjs'), logLevel: 'warn' });
 
   const page = readFileSync(repo('test/fixtures/marked-up.html'), 'utf8');
   const iife = '<script src="/dist/nexus-consent.min.js"></script>';

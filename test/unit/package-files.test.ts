@@ -32,6 +32,12 @@ describe('npm package contents', () => {
       'dist/markup.d.ts',
       'dist/vite.mjs',
       'dist/cli.mjs',
+      'dist/react.mjs',
+      'dist/react.cjs',
+      'dist/react.d.ts',
+      'dist/vue.mjs',
+      'dist/vue.cjs',
+      'dist/vue.d.ts',
     ]) {
       expect(files).toContain(required);
     }
