@@ -75,15 +75,15 @@ const declarations = (name) => [
 ];
 
 /** A self-contained sub-path export: dist/<name>.mjs, .cjs, .d.ts and .d.cts. */
-function subpath(input, name, { external = [], plugins = [], overNpmEntry = false } = {}) {
+function subpath(input, name, { external = [], plugins = [], overNpmEntry = false, banner } = {}) {
   const shared = overNpmEntry ? [npmEntryExternal()] : [];
   return [
     {
       input,
       external,
       output: [
-        { file: `dist/${name}.mjs`, format: 'es' },
-        { file: `dist/${name}.cjs`, format: 'cjs' },
+        { file: `dist/${name}.mjs`, format: 'es', banner },
+        { file: `dist/${name}.cjs`, format: 'cjs', banner },
       ],
       plugins: [...shared, ts(), ...plugins],
     },
@@ -182,7 +182,10 @@ export default [
   // nexus-consent/react and nexus-consent/vue: framework bindings over the instance API, with
   // their framework as an optional peer; they import the core from `nexus-consent`. In no
   // script-tag build.
-  ...subpath('src/react/index.ts', 'react', { external: [/^react($|\/)/], overNpmEntry: true }),
+  // 'use client' first in the files (Rollup drops a module-level directive when bundling): React
+  // Server Components (Next.js's App Router) may then render <ConsentProvider>, <ConsentGate> and
+  // <ManageCookiesButton> from a server component, such as the root layout; they run in the browser.
+  ...subpath('src/react/index.ts', 'react', { external: [/^react($|\/)/], overNpmEntry: true, banner: "'use client';" }),
   ...subpath('src/vue/index.ts', 'vue', { external: ['vue'], overNpmEntry: true }),
   // nexus-consent/markup and nexus-consent/vite: the server and build side (Node, edge
   // runtimes with node:stream), and the `nexus-consent` command (dist/cli.mjs, ES module

@@ -1,6 +1,7 @@
 import { createElement, useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { createConsent, type ConsentApi, type ConsentConfig } from '../index.js';
 import { ConsentContext } from './consent-context.js';
+import { useScriptTagConsent } from './script-tag-consent.js';
 
 export type ConsentProviderProps =
   | {
@@ -18,6 +19,17 @@ export type ConsentProviderProps =
       readonly config: ConsentConfig;
       readonly consent?: never;
       readonly children?: ReactNode;
+    }
+  | {
+      /**
+       * Neither: the instance of the page's own script tag (`window.NexusConsent`),
+       * for a site that loads nexus-consent.min.js first in <head> — the way to
+       * hold trackers before any bundle runs, as in Next.js's root layout. Read
+       * once mounted; a missing one is a console error, and nothing is granted.
+       */
+      readonly consent?: never;
+      readonly config?: never;
+      readonly children?: ReactNode;
     };
 
 /** An instance this provider created, and whether a mounted effect still holds it. */
@@ -29,11 +41,13 @@ interface Owned {
 /**
  * Makes an instance available to `useConsent()`, `useGranted()`, `<ConsentGate>`
  * and `<ManageCookiesButton>` below it. Import `nexus-consent/auto` first in
- * the app's entry so trackers are held before the provider mounts.
+ * the app's entry so trackers are held before the provider mounts, or give it
+ * no prop under the script tag (examples/nextjs).
  */
 export function ConsentProvider(props: ConsentProviderProps): ReactElement {
   const created = useCreatedConsent(props.consent ? undefined : props.config);
-  return createElement(ConsentContext.Provider, { value: props.consent ?? created }, props.children);
+  const scriptTag = useScriptTagConsent(props.consent === undefined && props.config === undefined);
+  return createElement(ConsentContext.Provider, { value: props.consent ?? created ?? scriptTag }, props.children);
 }
 
 function useCreatedConsent(config: ConsentConfig | undefined): ConsentApi | null {

@@ -5,11 +5,19 @@
  * itself has no box (`display: contents` would hide it from some tools, so it is
  * a zero-size block): the fixed banner never shifts the page layout.
  *
+ * The host is an element of its own name, not a <div>: React 19 hydrating a
+ * server-rendered <body> skips an element it did not render only when its tag
+ * differs from the one it expects there; a <div> put before the app's first
+ * <div> (Next.js's App Router starts <body> with one) is taken for it, and the
+ * whole document is thrown away and rendered again (React error #418).
+ *
  * Styles are adopted as a constructed stylesheet, which a strict
  * Content-Security-Policy (`style-src 'self'`) allows; older engines get a
  * <style> element carrying the configured nonce.
  */
 export const HOST_ATTRIBUTE = 'data-nexus-consent';
+/** A valid custom element name (it has a hyphen), never defined: attachShadow() allows it. */
+export const HOST_TAG = 'nexus-consent-ui';
 
 export interface UiRoot {
   readonly shadow: ShadowRoot;
@@ -17,7 +25,7 @@ export interface UiRoot {
 }
 
 export function mountRoot(doc: Document, adoptStyles: StyleAdopter): UiRoot {
-  const host = doc.createElement('div');
+  const host = doc.createElement(HOST_TAG);
   host.setAttribute(HOST_ATTRIBUTE, '');
   const shadow = host.attachShadow({ mode: 'open' });
   adoptStyles(shadow);
