@@ -64,7 +64,10 @@ function receipt() {
 }
 
 // Keep-alive connections, as a browser keeps them to a site; as many as the requests in flight.
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024 });
+// The agent needs a timeout of its own to honour the server's `Keep-Alive: timeout=5` hint
+// (Node 20 ignores it otherwise): an idle connection is dropped before the server closes it,
+// never reused at the instant it does (ECONNRESET, counted as no answer).
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024, timeout: 60_000 });
 
 const targets = new Map();
 /** The receiver's host and port, parsed once. */
@@ -106,6 +109,19 @@ function prepared() {
       'content-length': body.length,
       origin: SITE,
       'x-forwarded-for': `10.${(visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}`,
+    },
+  };
+}
+
+/** Statuses other than 201, counted; as text `, 3 not 201 (503 ×2, no answer ×1)` or nothing. */
+function failures() {
+  const counts = new Map();
+  return {
+    add: (status) => counts.set(status, (counts.get(status) ?? 0) + 1),
+    toString() {
+      if (counts.size === 0) return '';
+      const list = [...counts].map(([status, n]) => `${status === 0 ? 'no answer' : status} ×${n}`);
+      return `, ${[...counts.values()].reduce((a, b) => a + b, 0)} not 201 (${list.join(', ')})`;
     },
   };
 }
@@ -154,6 +170,15 @@ function postmasterOf(backendPid) {
   }
 }
 
+/** Seconds some task of the machine waited for the disk so far (Linux PSI); NaN without it. */
+function ioStallSeconds() {
+  try {
+    return Number(/^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/io', 'utf8'))?.[1]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Busy and total CPU seconds of the whole machine (every core), from /proc/stat. */
 function machineCpuSeconds() {
   try {
@@ -176,6 +201,7 @@ function cpuMeter(receiverPid, postmasterPid) {
   const receiver0 = cpuSeconds(receiverPid);
   const database0 = postmasterPid ? postgresCpuSeconds(postmasterPid) : NaN;
   const machine0 = machineCpuSeconds();
+  const io0 = ioStallSeconds();
   return (count) => {
     const seconds = (performance.now() - wall0) / 1000;
     const g = process.cpuUsage(generator0);
@@ -190,13 +216,16 @@ function cpuMeter(receiverPid, postmasterPid) {
       Number.isFinite(cpu) ? `${label} ${((cpu * 1000) / count).toFixed(2)} ms (${((100 * cpu) / seconds).toFixed(0)}% of a core)` : undefined;
     const ours = used.receiver + (Number.isFinite(used.database) ? used.database : 0) + used.generator;
     const busy = machine.busy - machine0.busy;
+    const io = ioStallSeconds() - io0;
     return (
       'CPU per receipt: ' +
       [part('receiver', used.receiver), part('PostgreSQL server', used.database), part('load generator', used.generator)].filter(Boolean).join(', ') +
       (Number.isFinite(busy)
         ? `; the machine's ${cores.toFixed(0)} cores ${((100 * busy) / (machine.total - machine0.total)).toFixed(0)}% busy, ` +
           `${(((busy - ours) / seconds) * 100).toFixed(0)}% of a core by other processes`
-        : '')
+        : '') +
+      // Commits wait for the disk: when other processes keep it busy, latency shows it.
+      (Number.isFinite(io) ? `; a task waiting for the disk ${((100 * io) / seconds).toFixed(0)}% of the time` : '')
     );
   };
 }
@@ -204,13 +233,13 @@ function cpuMeter(receiverPid, postmasterPid) {
 async function throughput(url, count = BURST) {
   const bodies = Array.from({ length: count }, prepared);
   let next = 0;
-  let failed = 0;
+  const failed = failures();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < bodies.length) {
         const status = await post(url, bodies[next++]);
-        if (status !== 201) failed += 1;
+        if (status !== 201) failed.add(status);
       }
     }),
   );
@@ -220,7 +249,7 @@ async function throughput(url, count = BURST) {
 
 async function latencyAt(url, rate) {
   const latencies = [];
-  let failed = 0;
+  const failed = failures();
   const total = rate * RATE_SECONDS;
   const started = performance.now();
   const inFlight = [];
@@ -234,13 +263,13 @@ async function latencyAt(url, rate) {
     inFlight.push(
       post(url, body).then((status) => {
         latencies.push(performance.now() - t0);
-        if (status !== 201) failed += 1;
+        if (status !== 201) failed.add(status);
       }),
     );
   }
   await Promise.all(inFlight);
   latencies.sort((a, b) => a - b);
-  return { rate, count: total, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failed, achieved: total / ((performance.now() - started) / 1000) };
+  return { rate, count: total, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1), failed, achieved: total / ((performance.now() - started) / 1000) };
 }
 
 /** A steady stream under faults; every receipt retried until acknowledged (bounded). */
@@ -306,14 +335,14 @@ async function benchDatabase(name, options, restartDatabase, target, postmasterP
     let meter = cpuMeter(log.pid, postmasterPid);
     const burst = await throughput(log.url);
     console.log(
-      `${name}: ${burst.perSecond.toFixed(0)} receipts/s (${BURST} receipts, ${CONCURRENCY} in flight${burst.failed ? `, ${burst.failed} not 201` : ''}; target ≥ ${target}/s); ` +
+      `${name}: ${burst.perSecond.toFixed(0)} receipts/s (${BURST} receipts, ${CONCURRENCY} in flight${burst.failed}; target ≥ ${target}/s); ` +
         meter(BURST),
     );
     meter = cpuMeter(log.pid, postmasterPid);
     const half = await latencyAt(log.url, target / 2);
     console.log(
-      `${name}: at ${half.rate}/s (half the target) for ${RATE_SECONDS} s: p50 ${half.p50.toFixed(1)} ms, p99 ${half.p99.toFixed(1)} ms ` +
-        `(${half.count} receipts, ${half.achieved.toFixed(0)}/s achieved${half.failed ? `, ${half.failed} not 201` : ''}; target p99 < 50 ms); ` +
+      `${name}: at ${half.rate}/s (half the target) for ${RATE_SECONDS} s: p50 ${half.p50.toFixed(1)} ms, p99 ${half.p99.toFixed(1)} ms, max ${half.max.toFixed(0)} ms ` +
+        `(${half.count} receipts, ${half.achieved.toFixed(0)}/s achieved${half.failed}; target p99 < 50 ms); ` +
         meter(half.count),
     );
     const faultList = [
