@@ -11,6 +11,7 @@ import { Hono, type Context } from 'hono';
 import { RECEIPT_LIMITS, RECORD_ID, receiptKey } from '../consent-log/receipt.js';
 import { createInsertBatcher } from './insert-batcher.js';
 import { createRateLimiter } from './rate-limit.js';
+import { readWebBody } from './read-body.js';
 import { checkReceipt } from './receipt-schema.js';
 import type { ReceiptStore, StoredReceipt } from './storage/receipts.js';
 import { truncateIp } from './rate-limit.js';
@@ -36,6 +37,12 @@ export interface ConsentLogAppOptions {
   readonly onError?: (error: unknown) => void;
   /** Batches stored at once (group commit): the database's connections. @default 1 */
   readonly parallelInserts?: number;
+  /**
+   * Reads the body as text, or undefined past `limit` bytes, reading no further. The Node
+   * server reads the socket's stream itself (nodeReadBody): no web Request or stream is made
+   * for each receipt. @default the web-standard body of `c.req.raw`
+   */
+  readonly readBody?: (c: Context, limit: number) => Promise<string | undefined>;
 }
 
 type Problem = { readonly error: string };
@@ -45,6 +52,7 @@ export function createConsentLogApp(options: ConsentLogAppOptions): Hono {
   const origins = new Set(options.origins ?? []);
   const limiter = createRateLimiter(options.ratePerMinute ?? 120);
   const batcher = createInsertBatcher(store, options.parallelInserts ?? 1);
+  const readBody = options.readBody ?? ((c: Context, limit: number) => readWebBody(c.req.raw, limit));
   const now = options.now ?? Date.now;
   const onError = options.onError ?? ((error: unknown) => console.error('[nexus-consent/server]', error));
   const app = new Hono();
@@ -90,7 +98,7 @@ export function createConsentLogApp(options: ConsentLogAppOptions): Hono {
     const tooLarge = () => (c.header('Connection', 'close'), problem(c, 413, `at most ${RECEIPT_LIMITS.bodyBytes} bytes`));
     const length = Number(c.req.header('content-length') ?? '0');
     if (length > RECEIPT_LIMITS.bodyBytes) return tooLarge();
-    const body = await readLimited(c.req.raw, RECEIPT_LIMITS.bodyBytes);
+    const body = await readBody(c, RECEIPT_LIMITS.bodyBytes);
     if (body === undefined) return tooLarge();
     let parsed: unknown;
     try {
@@ -204,31 +212,6 @@ export function createConsentLogApp(options: ConsentLogAppOptions): Hono {
 
 async function digest(text: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-}
-
-/** The body as text, or undefined past `limit` bytes (read no further: a huge body costs nothing). */
-async function readLimited(request: Request, limit: number): Promise<string | undefined> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
 /** `2026-03-31` as the start of that UTC day (+ `plusDays`), else undefined. */

@@ -8,6 +8,7 @@ export type { ConsentLogAppOptions } from './app.js';
 export { createConsentLog, retentionCut, DEFAULT_RETENTION_MONTHS } from './consent-log-server.js';
 export type { ConsentLog, ConsentLogOptions } from './consent-log-server.js';
 export { createNodeConsentLog, listenConsentLog, nodeClientAddress } from './node.js';
+export { nodeReadBody } from './read-body.js';
 export type { NodeConsentLog, NodeConsentLogOptions } from './node.js';
 export { settingsFromEnv } from './env.js';
 export type { ServerSettings } from './env.js';

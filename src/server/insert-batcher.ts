@@ -18,16 +18,30 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-/** `parallel` batches at once (connections of a PostgreSQL pool; 1 for PGlite), at most `maxBatch` receipts each. */
+/**
+ * `parallel` batches at once, at most `maxBatch` receipts each. A batch leaves as soon as a
+ * slot is free, so a lone receipt never waits for company; receipts that come while every
+ * slot is busy leave together in the next one. Few slots make big batches: each commit
+ * flushes the WAL, so fewer commits cost the database less for the same receipts.
+ */
 export function createInsertBatcher(store: Pick<ReceiptStore, 'insertMany'>, parallel = 1, maxBatch = 250): InsertBatcher {
   const waiting: Waiting[] = [];
   let running = 0;
+  const commit = (batch: Waiting[]) =>
+    // A store that throws at once fails its batch like one that rejects, and frees its slot.
+    new Promise<boolean[]>((resolve) => resolve(store.insertMany(batch))).then((stored) => {
+      // One answer per receipt, or none is acknowledged: a receipt whose fate is unknown is
+      // answered 503 and sent again (the store deduplicates), never taken as "already there".
+      if (!Array.isArray(stored) || stored.length !== batch.length) {
+        throw new Error(`the store answered ${Array.isArray(stored) ? stored.length : typeof stored} results for ${batch.length} receipts`);
+      }
+      return stored;
+    });
   const pump = () => {
     while (running < parallel && waiting.length > 0) {
       const batch = waiting.splice(0, maxBatch);
       running += 1;
-      store
-        .insertMany(batch)
+      commit(batch)
         .then(
           (stored) => batch.forEach((w, i) => w.resolve(stored[i] === true)),
           (error: unknown) => batch.forEach((w) => w.reject(error)),

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener, serve } from '@hono/node-server';
 import type { Context } from 'hono';
 import { createConsentLog, type ConsentLog, type ConsentLogOptions } from './consent-log-server.js';
+import { nodeReadBody } from './read-body.js';
 
 export interface NodeConsentLogOptions extends ConsentLogOptions {
   /** Read the sender's address from the last X-Forwarded-For hop (behind a proxy you run). @default false */
@@ -32,7 +33,7 @@ export interface NodeConsentLog extends ConsentLog {
 }
 
 export async function createNodeConsentLog(options: NodeConsentLogOptions = {}): Promise<NodeConsentLog> {
-  const log = await createConsentLog({ clientAddress: nodeClientAddress(options.trustProxy ?? false), ...options });
+  const log = await createConsentLog({ clientAddress: nodeClientAddress(options.trustProxy ?? false), readBody: nodeReadBody, ...options });
   return { ...log, listener: getRequestListener(log.app.fetch) as NodeConsentLog['listener'] };
 }
 
