@@ -47,7 +47,7 @@ const PURPOSES = [
   ['personalisation', 'Personnalisation'],
 ];
 
-const PAGES = {
+export const PAGES = {
   none: page(''),
   'nexus-consent': page(
     `<script>window.NexusConsentConfig = { privacyPolicyUrl: '/confidentialite' };</script>\n<script src="/dist/nexus-consent.min.js"></script>`,

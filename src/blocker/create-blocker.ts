@@ -242,6 +242,9 @@ export function createBlocker(options: BlockerOptions): Blocker {
       const service = classifyUrl(frame.getAttribute('data-src') ?? '', doc.baseURI)?.service;
       if (service) native.set(frame, SERVICE_ATTRIBUTE, service);
     }
+    // Marked up in the HTML for a category the visitor granted: released soon, so no placeholder
+    // (which would fetch the UI file for a returning visitor, issue #15).
+    if (allowed(frame)) return;
     options.onInertFrame(frame, categoriesOf(frame)[0] ?? 'necessary', frame.getAttribute(SERVICE_ATTRIBUTE) ?? undefined);
   };
   const releaseFailed = (error: unknown) => log.error('release failed:', error);

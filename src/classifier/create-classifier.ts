@@ -5,7 +5,7 @@
  */
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Classification } from './classification.js';
-import { decodeCatalogues } from './decode-catalogue.js';
+import { decodeCatalogues, type CatalogueIndex } from './decode-catalogue.js';
 import { addUrlRule, createHostIndex, hasPathPrefix, lookupAnyHost, lookupHost, sortByPath, sortHostIndex, type HostIndex } from './host-index.js';
 import { addName, addPattern, createNameIndex, lookupName, sortNameIndex, type NameIndex } from './name-index.js';
 import { parseUrl, type ParsedUrl } from './parse-url.js';
@@ -35,14 +35,18 @@ type Verdict = Classification | null;
  * every catalogue. Rules are validated (see site-rules.ts).
  */
 export function createClassifier(catalogues: readonly Catalogue[], rules?: SiteRules): Classifier {
-  const catalogue = decodeCatalogues(catalogues);
+  // The site's rules are checked now (a bad rule must stop the start, fail closed); the
+  // catalogues' index is built on the first question instead: a returning visitor's page
+  // often asks none before its first paint (issue #15), and the answer is the same either way.
+  let index: CatalogueIndex | undefined;
+  const catalogue = () => (index ??= decodeCatalogues(catalogues));
   const site = compileSiteRules(validateSiteRules(rules));
   const pageHost = memoLast((base: string) => parseUrl(base)?.host);
 
   const classifyCookie = (name: string): Classification | undefined => {
     if (typeof name !== 'string') return undefined;
     const own = lookupName(site.cookies, name);
-    return own !== undefined ? own ?? undefined : lookupName(catalogue.cookies, name);
+    return own !== undefined ? own ?? undefined : lookupName(catalogue().cookies, name);
   };
 
   return {
@@ -52,16 +56,17 @@ export function createClassifier(catalogues: readonly Catalogue[], rules?: SiteR
       const own = lookupName(site.storage, key);
       if (own !== undefined) return own ?? undefined;
       // The Open Cookie Database lists storage keys among cookie names.
-      return lookupName(catalogue.storage, key) ?? classifyCookie(key);
+      return lookupName(catalogue().storage, key) ?? classifyCookie(key);
     },
     classifyUrl(url, base) {
       const target = parseUrl(url, base);
       if (!target) return undefined;
       const own = siteUrlVerdict(site, target, base === undefined ? undefined : pageHost(base));
       if (own !== undefined) return own ?? undefined;
-      return lookupHost(catalogue.urls, target.host, target.path) ?? lookupAnyHost(catalogue.urls, target.path);
+      const { urls } = catalogue();
+      return lookupHost(urls, target.host, target.path) ?? lookupAnyHost(urls, target.path);
     },
-    describeService: (id) => catalogue.services.get(id),
+    describeService: (id) => catalogue().services.get(id),
   };
 }
 

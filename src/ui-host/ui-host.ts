@@ -59,6 +59,16 @@ export function createUiHost(options: UiHostOptions): UiHost {
   const placeholders = new Map<HTMLIFrameElement, [Category, string | undefined, HTMLElement]>();
   let fab: HTMLElement | undefined;
   let fallback: HTMLElement | undefined;
+  /**
+   * The floating button waits for the page's first paint: a returning visitor's
+   * first view owes the SDK no DOM, style or layout work (issue #15); a button a
+   * frame later is never missed.
+   */
+  let painted = false;
+  afterFirstPaint(doc.defaultView!, () => {
+    painted = true;
+    if (!destroyed) setFab(view === 'none');
+  });
 
   const load = () =>
     (loading ??= options
@@ -98,7 +108,7 @@ export function createUiHost(options: UiHostOptions): UiHost {
     }
   };
   const setFab = (visible: boolean) => {
-    if (!config.floatingButton || (!visible && !fab)) return;
+    if (!config.floatingButton || (!visible && !fab) || !painted) return;
     const model = { position: config.floatingButton, label: texts.manage, language, rtl: options.rtl };
     fab ??= shadow().appendChild(createFloatingButton(doc, model, () => host.showPreferences()));
     fab.hidden = !visible;
@@ -152,4 +162,10 @@ export function createUiHost(options: UiHostOptions): UiHost {
     },
   };
   return host;
+}
+
+/** Runs `run` after the next frame is painted: a task queued from an animation frame callback runs once that frame is out. */
+function afterFirstPaint(win: Window, run: () => void): void {
+  if (typeof win.requestAnimationFrame === 'function') win.requestAnimationFrame(() => win.setTimeout(run, 0));
+  else win.setTimeout(run, 0);
 }

@@ -50,3 +50,37 @@ test('the full build holds trackers the core catalogue leaves out', async ({ pag
   expect(blocked).toEqual(['script:taboola:advertising']);
   expect(network.requests.map((r) => r.url)).toEqual([]);
 });
+
+for (const build of ['nexus-consent.min.js', 'nexus-consent.full.min.js']) {
+  test(`dist/${build} adds nothing to the page's global scope but NexusConsent`, async ({ page, consoleErrors }) => {
+    // Emitted as one top-level block `"use strict";{…}` (issue #15), not an IIFE: its own
+    // names must stay in the block, both as window properties and as global lexical bindings.
+    await page.route('**/globals.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script>window.NexusConsentConfig = { privacyPolicyUrl: '/confidentialite.html' }; window.__before = Object.getOwnPropertyNames(window);</script>
+<script src="/dist/${build}"></script>
+<script>window.__added = Object.getOwnPropertyNames(window).filter((n) => !window.__before.includes(n) && n !== '__before');</script>
+</head><body><p>Page</p></body></html>`,
+      }),
+    );
+    await page.goto('/globals.html');
+    await expect(banner(page).region).toBeVisible();
+    expect(await page.evaluate(() => (window as any).__added)).toEqual(['NexusConsent']);
+    const later = await page.evaluate(() => Object.getOwnPropertyNames(window).filter((n) => !(window as any).__before.includes(n)));
+    expect(later.filter((n) => !n.startsWith('__')).sort()).toEqual(['NexusConsent']);
+    // A minifier's names are one or two characters: a later classic script can declare every one.
+    const declared = await page.evaluate(() => {
+      const first = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$';
+      const names = [...first];
+      for (const a of first) for (const b of `${first}0123456789`) names.push(a + b);
+      const script = document.createElement('script');
+      script.textContent = `let ${names.filter((n) => !['do', 'if', 'in'].includes(n)).join(',')}; window.__declared = true;`;
+      document.head.append(script);
+      return (window as any).__declared === true;
+    });
+    expect(declared).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+}

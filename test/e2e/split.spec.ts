@@ -94,3 +94,37 @@ test('the UI file cannot be fetched: refusing from the fallback records a refusa
   expect(await page.evaluate(() => (window as any).NexusConsent.get().record.method)).toBe('reject-all');
   expect(await ran(page)).toEqual([]);
 });
+
+test('a returning visitor who granted an embed’s category downloads only the core: no placeholder, no UI file', async ({ page, context }) => {
+  // marked-up.html holds a YouTube embed marked up for `personalisation` in its HTML (data-src):
+  // granted, it goes live at once and needs no placeholder, so nothing asks for the UI.
+  await page.goto('/no-trackers.html');
+  await banner(page).acceptAll();
+  await expect.poll(() => consentCookie(context)).toBeDefined();
+
+  const next = await context.newPage();
+  const requests = uiRequests(next);
+  const consentLog: string[] = [];
+  next.on('request', (request) => void (request.url().includes('consent-log') && consentLog.push(request.url())));
+  await next.goto('/marked-up.html');
+  const video = next.locator('iframe[title="Vidéo de présentation"]');
+  await expect(video).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/nexus01');
+  await next.waitForLoadState('load');
+  await expect(next.getByRole('button', { name: 'Gérer les cookies' })).toBeVisible();
+  expect(requests).toEqual([]);
+  expect(consentLog).toEqual([]);
+  expect(await next.evaluate((file) => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === file).length, UI_FILE)).toBe(0);
+});
+
+test('a returning visitor who refused an embed’s category gets its placeholder, which loads the UI file once', async ({ page, context }) => {
+  await page.goto('/no-trackers.html');
+  await banner(page).rejectAll();
+  await expect.poll(() => consentCookie(context)).toBeDefined();
+
+  const next = await context.newPage();
+  const requests = uiRequests(next);
+  await next.goto('/marked-up.html');
+  await expect(next.getByRole('button', { name: /YouTube/ }).first()).toBeVisible();
+  expect(requests).toHaveLength(1);
+  expect(await next.locator('iframe[title="Vidéo de présentation"]').getAttribute('src')).toBeNull();
+});
