@@ -9,9 +9,11 @@ export const DEMO_PORT = PORT + 1;
 export const SPA_PORT = PORT + 2;
 // PORT + 3 is the example site's own suite (examples/playwright).
 export const MARKUP_PORT = PORT + 4;
+// PORT + 5 and + 6 are the consent-log receivers of consent-log.spec.ts, PORT + 7 the
+// consent-log example's server (consent-log-example.spec.ts).
 // The React and Vue examples (examples/react, examples/vue), as Vite built them.
-export const REACT_PORT = PORT + 5;
-export const VUE_PORT = PORT + 6;
+export const REACT_PORT = PORT + 8;
+export const VUE_PORT = PORT + 9;
 
 // Browser tests: real Chromium, pages served from test/fixtures on localhost,
 // every other host answered by Playwright routing (test/support/network.ts).

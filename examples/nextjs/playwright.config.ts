@@ -12,7 +12,7 @@ const executablePath = findChromium();
 if (!executablePath) throw new Error(HOW_TO_GET_ONE);
 
 // 4391 to 4395 are the SDK's own test servers and the other examples'.
-const PORT = Number(process.env.TEST_PORT ?? 4391) + 6;
+const PORT = Number(process.env.TEST_PORT ?? 4391) + 10; // + 10 and + 11: clear of the root suites (test/playwright.config.ts)
 const DEV_PORT = PORT + 1;
 const env = { NEXT_TELEMETRY_DISABLED: '1' };
 
