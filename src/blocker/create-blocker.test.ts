@@ -83,6 +83,75 @@ describe('createBlocker (jsdom)', () => {
   });
 });
 
+describe('a tree built detached, then attached (createBlocker, jsdom)', () => {
+  /** `rows` rows of div > (span, a > img, div > script), a tracker at `trackerAt` (img and script) and first-party elsewhere. */
+  const build = (rows: number, trackerAt: number) => {
+    const root = document.createElement('section');
+    for (let i = 0; i < rows; i++) {
+      const row = document.createElement('div');
+      const link = document.createElement('a');
+      row.append(document.createElement('span'), link);
+      const img = document.createElement('img');
+      // Set natively: only the insertion can catch it (as a tree from another copy of the SDK, or a frozen setter).
+      Element.prototype.setAttribute.call(img, 'src', i === trackerAt ? 'https://tracker.example/p.gif' : `/img/${i}.png`);
+      link.appendChild(img);
+      const inner = document.createElement('div');
+      const script = document.createElement('script');
+      Element.prototype.setAttribute.call(script, 'src', i === trackerAt ? 'https://tracker.example/t.js' : `/app/${i}.js`);
+      Node.prototype.appendChild.call(inner, script);
+      row.appendChild(inner);
+      root.appendChild(row);
+    }
+    return root;
+  };
+
+  // Small trees are walked, large ones searched with querySelectorAll (dom-insertion.ts): both find every element, in order.
+  it.each([
+    [1, 0],
+    [3, 2],
+    [40, 39],
+    [40, 0],
+  ])('%i rows, the tracker in row %i: its image and script are held, nothing else', (rows, trackerAt) => {
+    blocker = createBlocker({ win: window as BrowserWindow, classifier: trackerExample, isGranted: () => false, log: log() });
+    const tree = build(rows, trackerAt);
+    document.body.appendChild(tree);
+    expect(blocker.blocked().map((b) => `${b.kind}:${b.target}`)).toEqual(['img:https://tracker.example/p.gif', 'script:https://tracker.example/t.js']);
+    expect(tree.querySelectorAll('[data-consent]')).toHaveLength(2);
+    expect(tree.querySelectorAll('img[src]')).toHaveLength(rows - 1);
+    tree.remove();
+  });
+
+  it('a fragment and a link with a fetching rel deep in a small tree', () => {
+    blocker = createBlocker({ win: window as BrowserWindow, classifier: trackerExample, isGranted: () => false, log: log() });
+    const fragment = document.createDocumentFragment();
+    const outer = document.createElement('div');
+    const link = document.createElement('link');
+    Element.prototype.setAttribute.call(link, 'rel', 'preload');
+    Element.prototype.setAttribute.call(link, 'href', 'https://tracker.example/x.js');
+    outer.appendChild(document.createElement('p')).appendChild(document.createElement('b')).appendChild(link);
+    fragment.append(document.createElement('hr'), outer);
+    document.head.appendChild(fragment);
+    expect(link.getAttribute('href')).toBeNull();
+    expect(link.getAttribute('data-href')).toBe('https://tracker.example/x.js');
+    outer.remove();
+  });
+});
+
+describe('the classifier handed over later (nexus-consent/auto, then createConsent)', () => {
+  it('answers with the new classifier at once: no answer of the old one is remembered', async () => {
+    const { installEarlyBlocker, adoptEarlyBlocker } = await import('./early-blocker.js');
+    const nothing: TrackerClassifier = { classifyUrl: () => undefined, classifyCookie: () => undefined, classifyStorageKey: () => undefined };
+    installEarlyBlocker(window as BrowserWindow, nothing);
+    const before = new Image();
+    before.src = 'https://tracker.example/p.gif';
+    expect(before.getAttribute('src')).toBe('https://tracker.example/p.gif');
+    blocker = adoptEarlyBlocker(window as BrowserWindow, { classifier: trackerExample, isGranted: () => false, log: log() });
+    const after = new Image();
+    after.src = 'https://tracker.example/p.gif';
+    expect(after.getAttribute('src')).toBeNull();
+  });
+});
+
 const trackerExample: TrackerClassifier = {
   classifyUrl: (url) => (url.includes('tracker.example') ? { service: 'x', vendor: 'X', category: 'advertising', source: 'site' } : undefined),
   classifyCookie: () => undefined,

@@ -24,8 +24,8 @@ import { storageWrites } from './interceptors/storage-writes.js';
 import { urlAttributes } from './interceptors/url-attributes.js';
 import { categoriesOf, findInert, findReleasable, isReleasable } from './marked-up-tags.js';
 import { createReleaser } from './release.js';
-import { rememberRecentUrls } from './recent-urls.js';
 import { shouldBlock, type Classified } from './should-block.js';
+import { NETWORK_PROTOCOL } from '../classifier/parse-url.js';
 import { cookieNames } from '../classifier/scan-page.js';
 import { clearStorageKeys, deleteCookies, type CleanupReport } from './withdraw.js';
 
@@ -124,11 +124,11 @@ export function createBlocker(options: BlockerOptions): Blocker {
     log.error(`could not guard ${names.join(', ')}: the page locked them before the SDK loaded (load it first)`);
   };
   let releaseQueued = false;
-  const classifyUrl = rememberRecentUrls((url: string, base: string) => classifier.classifyUrl(url, base));
+  // The classifier remembers its recent answers (classifier/remember-recent.ts): asking again is a Map lookup.
   const classifyCall = (kind: CallKind, target: string) => {
     if (kind === 'cookie') return classifier.classifyCookie(target);
     if (kind === 'storage') return classifier.classifyStorageKey(target);
-    return classifyUrl(target, doc.baseURI);
+    return classifier.classifyUrl(target, doc.baseURI);
   };
 
   const record = (kind: BlockedKind, target: string, c: Classified, via: Via) => {
@@ -158,8 +158,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
   const seen = new Map<string, Classified>();
   const verdict = (c: Classified | undefined) => {
     if (c && !seen.has(c.service)) seen.set(c.service, c);
-    const v = shouldBlock(c, isGranted);
-    return v.block ? v.classification : undefined;
+    return shouldBlock(c, isGranted);
   };
 
   const ctx: InterceptorContext = {
@@ -168,7 +167,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
     checkUrl(url, kind, via, element) {
       // The classifier resolves relative URLs itself; the absolute form is only built for the log.
       const base = doc.baseURI;
-      const c = verdict(classifyUrl(url, base));
+      const c = verdict(classifier.classifyUrl(url, base));
       if (c) pixel(element, url, record(kind, resolveHttpUrl(url, base) ?? url, c, via), c);
       return c;
     },
@@ -200,14 +199,14 @@ export function createBlocker(options: BlockerOptions): Blocker {
         return true;
       }
       if (!fetches(element, tag)) return false;
-      // An element is often seen twice (its src set, then inserted): the URL memo answers the second time.
+      // An element is often seen twice (its src set, then inserted): the classifier's memo answers the second time.
       for (const attribute of attributes) {
         const value = element.getAttribute(attribute);
         if (!value) continue;
         const base = doc.baseURI;
         let url = value;
         let c: Classified | undefined;
-        for (const candidate of urlsIn(attribute, value, (html) => markupUrls(win, native, html))) if ((c = verdict(classifyUrl((url = candidate), base)))) break;
+        for (const candidate of urlsIn(attribute, value, (html) => markupUrls(win, native, html))) if ((c = verdict(classifier.classifyUrl((url = candidate), base)))) break;
         if (!c) continue;
         pixel(element, url, record(kindOf(tag), resolveHttpUrl(url, base) ?? url, c, via), c);
         neutralize(element, c, native);
@@ -239,7 +238,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
     // A site's marked-up embed that does not name its service: the catalogue
     // may know it, and then the visitor's choice for that service applies.
     if (!frame.hasAttribute(SERVICE_ATTRIBUTE)) {
-      const service = classifyUrl(frame.getAttribute('data-src') ?? '', doc.baseURI)?.service;
+      const service = classifier.classifyUrl(frame.getAttribute('data-src') ?? '', doc.baseURI)?.service;
       if (service) native.set(frame, SERVICE_ATTRIBUTE, service);
     }
     // Marked up in the HTML for a category the visitor granted: released soon, so no placeholder
@@ -362,7 +361,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
 function resolveHttpUrl(url: string, base: string): string | undefined {
   try {
     const parsed = new URL(url, base);
-    return /^(http|ws)s?:$/.test(parsed.protocol) ? parsed.href : undefined;
+    return NETWORK_PROTOCOL.test(parsed.protocol) ? parsed.href : undefined;
   } catch {
     return undefined;
   }

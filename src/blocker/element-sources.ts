@@ -30,8 +30,15 @@ export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Objec
   script: ['href', 'xlink:href'],
   image: ['href', 'xlink:href'],
 });
-/** The same, by `localName`: a cheaper read than `tagName`, which builds an upper-case copy. */
-const WATCHED_LOCAL_NAMES = new Set(Object.keys(URL_ATTRIBUTES).map((tag) => tag.toLowerCase()));
+/**
+ * Elements worth a look in an inserted tree, by `localName` (a cheaper read
+ * than `tagName`, which builds an upper-case copy): a tag of URL_ATTRIBUTES,
+ * with or without a URL yet (holdElement reads the attributes). One list for
+ * querySelectorAll and for the walk of a small tree (dom-insertion.ts), so
+ * both find the same elements.
+ */
+export const WATCHED_SELECTOR = 'script,img,iframe,link,source,video,audio,embed,input,object,meta,image';
+const WATCHED_LOCAL_NAMES = new Set(WATCHED_SELECTOR.split(','));
 
 /**
  * Whether inserting this node could make something fetch: a watched element,
@@ -48,7 +55,6 @@ export function mayFetch(node: unknown): boolean {
 export function isWatched(element: Element): boolean {
   return WATCHED_LOCAL_NAMES.has(element.localName);
 }
-export const WATCHED_SELECTOR = 'script,img,iframe,link[href],source,video,audio,embed[src],input[src],object[data],meta[content],image';
 export const SERVICE_ATTRIBUTE = 'data-consent-service';
 export const CATEGORY_ATTRIBUTE = 'data-consent';
 
@@ -129,9 +135,14 @@ export function neutralize(element: Element, classification: Classified, native:
   for (const attribute of URL_ATTRIBUTES[element.tagName] ?? []) {
     const value = element.getAttribute(attribute);
     if (value === null) continue;
-    native.set(element, `data-${attribute.replace('xlink:', '')}`, value);
+    native.set(element, parkedName(attribute), value);
     native.remove(element, attribute);
   }
+}
+
+/** Where a held URL attribute waits: `data-src`; SVG's `xlink:href` in `data-href`. */
+export function parkedName(attribute: string): string {
+  return `data-${attribute.replace('xlink:', '')}`;
 }
 
 /** Already inert: marked up by the site, or caught before. `tag` is the element's tagName, if the caller has it. */

@@ -13,18 +13,15 @@ export interface Classified {
   readonly source: string;
 }
 
-export type Verdict =
-  | { readonly block: false }
-  | { readonly block: true; readonly classification: Classified };
-
-const PASS: Verdict = Object.freeze({ block: false });
-
+/**
+ * The classification when the thing must wait, else undefined. Asked on every
+ * call a page makes that the classifier knows: it allocates nothing.
+ */
 export function shouldBlock(
   classification: Classified | undefined,
   isGranted: (category: Category, service?: string) => boolean,
-): Verdict {
-  if (!classification || classification.category === 'necessary') return PASS;
+): Classified | undefined {
+  if (!classification || classification.category === 'necessary') return undefined;
   // A visitor may allow one service of a denied category, or deny one of a granted category.
-  if (isGranted(classification.category, classification.service)) return PASS;
-  return { block: true, classification };
+  return isGranted(classification.category, classification.service) ? undefined : classification;
 }

@@ -388,6 +388,20 @@ describe('URLs', () => {
     for (const input of ['http://', 'https://[::1', 'https://exa mple.com/', '::::', '\u0000', 'https://%zz/', undefined, null, 42, {}] as unknown[]) {
       expect(() => core.classifyUrl(input as string, 'not a base')).not.toThrow();
       expect(() => core.classifyCookie(input as string)).not.toThrow();
+      expect(() => core.classifyStorageKey(input as string)).not.toThrow();
+    }
+  });
+
+  it('answers a cookie name, a storage key or a URL asked again as the first time (its memo)', () => {
+    const site = createClassifier([coreCatalogue], { urls: [{ path: '/collect', category: 'analytics' }] });
+    for (let round = 0; round < 2; round++) {
+      expect(site.classifyCookie('_ga')).toMatchObject({ service: 'google-analytics' });
+      expect(site.classifyStorageKey('_hjSessionUser_1')).toMatchObject({ service: 'hotjar' });
+      expect(site.classifyUrl('/collect?v=2', PAGE)).toMatchObject({ service: 'site', category: 'analytics' });
+      expect(site.classifyUrl('https://www.nexus-tech.fr/collect', PAGE)).toMatchObject({ service: 'site' });
+      // The same URL asked from another page is not first-party there: the answer depends on the base.
+      expect(site.classifyUrl('https://www.nexus-tech.fr/collect', 'https://elsewhere.example/')).toBeUndefined();
+      expect(site.classifyUrl('//cdn.example/collect?v=2', PAGE)).toBeUndefined();
     }
   });
 });

@@ -9,6 +9,7 @@ import { decodeCatalogues, type CatalogueIndex } from './decode-catalogue.js';
 import { addUrlRule, createHostIndex, hasPathPrefix, lookupAnyHost, lookupHost, sortByPath, sortHostIndex, type HostIndex } from './host-index.js';
 import { addName, addPattern, createNameIndex, lookupName, sortNameIndex, type NameIndex } from './name-index.js';
 import { parseUrl, type ParsedUrl } from './parse-url.js';
+import { rememberRecent } from './remember-recent.js';
 import { validateSiteRules, type NameRule, type SiteRules, type UrlRule } from './site-rules.js';
 
 export interface Classifier {
@@ -41,31 +42,30 @@ export function createClassifier(catalogues: readonly Catalogue[], rules?: SiteR
   let index: CatalogueIndex | undefined;
   const catalogue = () => (index ??= decodeCatalogues(catalogues));
   const site = compileSiteRules(validateSiteRules(rules));
-  const pageHost = memoLast((base: string) => parseUrl(base)?.host);
 
   const classifyCookie = (name: string): Classification | undefined => {
-    if (typeof name !== 'string') return undefined;
     const own = lookupName(site.cookies, name);
     return own !== undefined ? own ?? undefined : lookupName(catalogue().cookies, name);
   };
 
+  // Every call the page makes asks one of these: each remembers its recent answers, and answers
+  // anything but a string with nothing (remember-recent.ts).
   return {
-    classifyCookie,
-    classifyStorageKey(key) {
-      if (typeof key !== 'string') return undefined;
+    classifyCookie: rememberRecent(classifyCookie),
+    classifyStorageKey: rememberRecent((key) => {
       const own = lookupName(site.storage, key);
       if (own !== undefined) return own ?? undefined;
       // The Open Cookie Database lists storage keys among cookie names.
       return lookupName(catalogue().storage, key) ?? classifyCookie(key);
-    },
-    classifyUrl(url, base) {
+    }),
+    classifyUrl: rememberRecent((url, base) => {
       const target = parseUrl(url, base);
       if (!target) return undefined;
-      const own = siteUrlVerdict(site, target, base === undefined ? undefined : pageHost(base));
+      const own = siteUrlVerdict(site, target, base);
       if (own !== undefined) return own ?? undefined;
       const { urls } = catalogue();
       return lookupHost(urls, target.host, target.path) ?? lookupAnyHost(urls, target.path);
-    },
+    }),
     describeService: (id) => catalogue().services.get(id),
   };
 }
@@ -111,24 +111,12 @@ function verdict(rule: NameRule | UrlRule, defaultService: string): Verdict {
   return Object.freeze({ service, vendor: rule.vendor ?? service, category: rule.category, source: 'site' });
 }
 
-function siteUrlVerdict(site: CompiledSiteRules, target: ParsedUrl, pageHost: string | undefined): Verdict | undefined {
+function siteUrlVerdict(site: CompiledSiteRules, target: ParsedUrl, base: string | undefined): Verdict | undefined {
   const byHost = site.hosts.hosts.size === 0 ? undefined : lookupHost(site.hosts, target.host, target.path);
   if (byHost !== undefined) return byHost;
-  if (pageHost !== undefined && target.host === pageHost) {
+  // Path-only rules apply on the page's own host. (Asked again only when the URL memo misses.)
+  if (site.firstParty.length && base !== undefined && target.host === parseUrl(base)?.host) {
     for (const rule of site.firstParty) if (hasPathPrefix(target.path, rule.path)) return rule.value;
   }
   return undefined;
-}
-
-/** Remembers the last argument's result: the page URL rarely changes between calls. */
-function memoLast<T>(compute: (key: string) => T): (key: string) => T {
-  let lastKey: string | undefined;
-  let last = undefined as T;
-  return (key) => {
-    if (key !== lastKey) {
-      last = compute(key);
-      lastKey = key;
-    }
-    return last;
-  };
 }

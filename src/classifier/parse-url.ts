@@ -17,7 +17,8 @@ export interface ParsedUrl {
   readonly path: string;
 }
 
-const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:']);
+/** http:, https:, ws:, wss: as a URL object's `protocol` gives them (lower case). */
+export const NETWORK_PROTOCOL = /^(http|ws)s?:$/;
 
 export function parseUrl(input: string, base?: string): ParsedUrl | undefined {
   if (typeof input !== 'string') return undefined;
@@ -93,7 +94,7 @@ function parseSlow(url: string, base: string | undefined): ParsedUrl | undefined
   try {
     const trimmed = url.trim();
     const parsed = trimmed.startsWith('//') && base === undefined ? new URL(`https:${trimmed}`) : new URL(trimmed, base);
-    if (!NETWORK_PROTOCOLS.has(parsed.protocol) || parsed.hostname === '') return undefined;
+    if (!NETWORK_PROTOCOL.test(parsed.protocol) || parsed.hostname === '') return undefined;
     let host = parsed.hostname.toLowerCase();
     if (host.endsWith('.')) host = host.slice(0, -1);
     return { host, path: parsed.pathname.toLowerCase() };

@@ -116,7 +116,7 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
   const verdict = (tag: string, url: string, c: Classified, line: number, inline = false): boolean => {
     if (!sdk && !firstTracker && !mode.noscript) firstTracker = { tag, url, line };
     const entry: MarkedUpTag = { tag, url, service: c.service, vendor: c.vendor, category: c.category, line, inline, noscript: mode.noscript === true };
-    const blocked = shouldBlock(c, grants).block;
+    const blocked = shouldBlock(c, grants) !== undefined;
     (blocked ? report.rewritten : report.granted).push(entry);
     return blocked;
   };

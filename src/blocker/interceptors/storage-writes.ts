@@ -123,7 +123,8 @@ export const storageWrites: Interceptor = (ctx) => {
     undo.push(
       patchMethod(storage, 'setItem', (original) =>
         function (this: unknown, ...args: unknown[]) {
-          const name = String(args[0]);
+          // Converted once, and the string is what is written: a `{ toString }` key cannot answer twice.
+          const name = (args[0] = String(args[0]));
           try {
             if (ctx.checkCall('storage', name)) {
               const value = String(args[1]);

@@ -13,7 +13,7 @@
  * arguments reach the original, so a missing argument or a wrong `this`
  * throws the browser's own TypeError.
  */
-import { fetches, isInert, kindOf, neutralize, URL_ATTRIBUTES, urlsIn } from '../element-sources.js';
+import { fetches, isInert, kindOf, neutralize, parkedName, URL_ATTRIBUTES, urlsIn } from '../element-sources.js';
 import type { Classified } from '../should-block.js';
 import { markupUrls } from './html-strings.js';
 import { patch, patchMethod, patchSetter, type Interceptor, type InterceptorContext } from './context.js';
@@ -116,10 +116,9 @@ function parked(element: Element, attribute: string, value: unknown, ctx: Interc
     if (!fetches(element, tag)) return false;
     const isScript = tag === 'SCRIPT';
     const text = String(value);
-    const name = `data-${attribute.replace('xlink:', '')}`;
     if (isInert(element, tag)) {
       if (isScript) return false;
-      ctx.native.set(element, name, text);
+      ctx.native.set(element, parkedName(attribute), text);
       return true;
     }
     let verdict: Classified | undefined;
@@ -131,7 +130,7 @@ function parked(element: Element, attribute: string, value: unknown, ctx: Interc
     if (!verdict) return false;
     neutralize(element, verdict, ctx.native);
     if (isScript) return false;
-    ctx.native.set(element, name, text);
+    ctx.native.set(element, parkedName(attribute), text);
     return true;
   } catch (error) {
     ctx.fail(error);
