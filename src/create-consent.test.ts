@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentApi } from './api.js';
-import { createConsent, DECISION_SEQUENCE } from './create-consent.js';
+import { createConsent, DECISION_SEQUENCE, startConsent } from './create-consent.js';
 import type { ConsentLogLoader } from './consent-log/connect-consent-log.js';
 import { ConsentConfigError } from './config/config-error.js';
 
@@ -223,6 +223,44 @@ describe('createConsent — UI strings (jsdom)', () => {
     await vi.waitFor(() => expect(root.querySelector('h2')).not.toBeNull());
     expect(root.querySelector('h2')!.textContent).toBe(hostile);
     expect(root.querySelector('img')).toBeNull();
+  });
+});
+
+describe('startConsent — the UI file (jsdom)', () => {
+  const scriptSrc = () => Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, 'src')!.set;
+  const nativeSrc = scriptSrc();
+  const source = () => {
+    const calls: boolean[] = [];
+    // Records, at each call, whether the blocker had already hooked <script>.src.
+    const loadUi = vi.fn(() => {
+      calls.push(scriptSrc() !== nativeSrc);
+      return new Promise<never>(() => {});
+    });
+    return { loadUi, calls };
+  };
+
+  it('a banner is needed: the UI file is requested once, before the blocker installs', () => {
+    const { loadUi, calls } = source();
+    instances.push(startConsent({ ...config, ui: true }, {}, { loadUi }));
+    expect(loadUi).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual([false]);
+    expect(scriptSrc()).not.toBe(nativeSrc);
+  });
+
+  it('a returning visitor with a valid decision: the UI file is not requested', () => {
+    start().rejectAll();
+    const { loadUi } = source();
+    instances.push(startConsent({ ...config, ui: true }, {}, { loadUi }));
+    expect(loadUi).not.toHaveBeenCalled();
+  });
+
+  it('a loader that throws at once: nothing granted, one message, the API works', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const api = startConsent({ ...config, ui: true }, {}, { loadUi: () => { throw new Error('no UI'); } });
+    instances.push(api);
+    expect(api.isGranted('analytics')).toBe(false);
+    await vi.waitFor(() => expect(error.mock.calls.filter((call) => String(call).includes('could not be loaded'))).toHaveLength(1));
+    error.mockRestore();
   });
 });
 

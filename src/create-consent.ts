@@ -123,6 +123,10 @@ export function startConsent(
     context,
   );
   let state: ConsentState = store.load();
+  // A banner is needed: its file starts downloading now, while the blocker installs,
+  // rather than once the core has finished (issue #15: the first visit is not slower).
+  const loadUi = once(source.loadUi);
+  if (resolved.ui && state.status === 'undecided') loadUi().catch(() => {}); // the UI host reports a failure
   /**
    * Services an undecided visitor allowed one by one from an embed's
    * placeholder: for this page, until a decision records them (or refuses
@@ -425,7 +429,7 @@ export function startConsent(
   if (resolved.ui) {
     ui = createUiHost({
       doc,
-      load: source.loadUi,
+      load: loadUi,
       texts: coreTexts(language, resolved.texts),
       rtl: textDirection(language) === 'rtl',
       nonce: resolved.nonce,
@@ -480,5 +484,18 @@ function onDocumentParsed(doc: Document, callback: () => () => void): () => void
     cancelled = true;
     doc.removeEventListener('DOMContentLoaded', run);
     undo?.();
+  };
+}
+
+/** `load` called at most once (at once, not a microtask later): every caller gets the first call's promise. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    try {
+      loaded ??= load();
+    } catch (error) {
+      loaded = Promise.reject(error);
+    }
+    return loaded;
   };
 }

@@ -122,7 +122,9 @@ function pageRewriter(resolved: ResolvedMarkup, request: MarkupRequest): Rewrite
     revision: resolved.revision,
     now: resolved.now(),
   });
-  return createRewriter(resolved, grantsOf(records));
+  // A request was seen (a header, or its absence as null/'') and it holds no decision: a first visit.
+  const firstVisit = request.cookieHeader !== undefined && records.length === 0;
+  return createRewriter(resolved, grantsOf(records), { preloadUi: resolved.preloadUi && firstVisit });
 }
 
 /**

@@ -32,6 +32,16 @@ export interface MarkupOptions extends Partial<ConsentConfig> {
   readonly sdkScript?: ((src: string) => boolean) | false;
   /** The clock that decides whether a consent cookie has expired, epoch ms. @default Date.now */
   readonly now?: () => number;
+  /**
+   * A request whose `Cookie` header holds no current decision is a visitor the
+   * banner is for: a `<link rel="modulepreload">` of the UI file
+   * (`nexus-consent.ui.min.js`, beside the SDK's file, with the SDK tag's
+   * `nonce`) goes just before the SDK's tag, so the banner's code downloads
+   * with the core instead of after it. Never without a request (a build), nor
+   * for a returning visitor, nor with the config's `ui: false`.
+   * @default true
+   */
+  readonly preloadUi?: boolean;
 }
 
 /** Per request: what the visitor sent. */
@@ -57,9 +67,10 @@ export interface ResolvedMarkup {
   readonly pageUrl: string;
   readonly sdkScript: ((src: string) => boolean) | false;
   readonly now: () => number;
+  readonly preloadUi: boolean;
 }
 
-const OWN_KEYS = ['pageUrl', 'sdkScript', 'now', 'cookieHeader'] as const;
+const OWN_KEYS = ['pageUrl', 'sdkScript', 'now', 'cookieHeader', 'preloadUi'] as const;
 /** Stands for the page when its URL is unknown: relative URLs resolve to it, so they are first-party. */
 export const PLACEHOLDER_PAGE = 'https://page.invalid/';
 const SDK_FILES = /(^|\/)nexus-consent(\.full)?\.min\.js$/;
@@ -71,7 +82,7 @@ export function isSdkScript(src: string): boolean {
 
 export function resolveMarkupOptions(options: MarkupOptions = {}): ResolvedMarkup {
   if (typeof options !== 'object' || options === null) throw new ConsentConfigError('(markup options)', 'an object', options);
-  const { pageUrl, sdkScript, now } = options;
+  const { pageUrl, sdkScript, now, preloadUi } = options;
   // No prototype: a key "__proto__" from a JSON config file stays a key, never the object's prototype.
   const config: Record<string, unknown> = Object.create(null);
   for (const [key, value] of Object.entries(options)) if (!(OWN_KEYS as readonly string[]).includes(key)) config[key] = value;
@@ -82,6 +93,7 @@ export function resolveMarkupOptions(options: MarkupOptions = {}): ResolvedMarku
     throw new ConsentConfigError('sdkScript', 'a function of the script’s src, or false', sdkScript);
   }
   if (now !== undefined && typeof now !== 'function') throw new ConsentConfigError('now', 'a function returning epoch milliseconds', now);
+  if (preloadUi !== undefined && typeof preloadUi !== 'boolean') throw new ConsentConfigError('preloadUi', 'true or false', preloadUi);
   return {
     classifier: createClassifier([coreCatalogue, ...resolved.catalogues], resolved.rules),
     catalogues: [coreCatalogue, ...resolved.catalogues],
@@ -92,6 +104,7 @@ export function resolveMarkupOptions(options: MarkupOptions = {}): ResolvedMarku
     pageUrl: pageUrl ?? PLACEHOLDER_PAGE,
     sdkScript: sdkScript ?? isSdkScript,
     now: now ?? Date.now,
+    preloadUi: (preloadUi ?? true) && resolved.ui,
   };
 }
 

@@ -60,7 +60,8 @@ export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (reques
         page = null;
         return;
       }
-      page = markup.rewriter(readConsentCookie ? { cookieHeader: request.headers.cookie } : {});
+      // No Cookie header is a request too (a first visit): null, not undefined, which means a build.
+      page = markup.rewriter(readConsentCookie ? { cookieHeader: request.headers.cookie ?? null } : {});
       // The body changes length and bytes: the length and validator of the original no longer hold.
       response.removeHeader('content-length');
       response.removeHeader('etag');

@@ -313,6 +313,33 @@ describe('consent-aware: the visitor’s consent cookie', () => {
     expect(out(html, { cookieHeader: `nexus_consent=${cookie(allChoices(categories, true), 'accept-all')}` })).toBe(html);
   });
 
+  it('a first visit (a request with no current decision): the UI file is preloaded just before the SDK tag, with its nonce', () => {
+    const page = `<head><script nonce="n&quot;1" src="https://cdn.example/sdk/nexus-consent.min.js?v=3"></script>${vendor.GTAG}</head>`;
+    const link = '<link rel="modulepreload" href="https://cdn.example/sdk/nexus-consent.ui.min.js" nonce="n&quot;1">';
+    const first = markUpTrackers(page, { cookieHeader: null }).html;
+    expect(first.startsWith(`<head>${link}<script nonce="n&quot;1" src=`)).toBe(true);
+    expect(first.split('modulepreload')).toHaveLength(2);
+    for (const cookieHeader of ['', 'cart=3', 'nexus_consent=garbage', `nexus_consent=${cookie({ analytics: true }, 'custom', {}, { ...ctx, revision: 0 })}`]) {
+      expect(markUpTrackers(page, { cookieHeader }).html, cookieHeader).toContain(link);
+    }
+    // A returning visitor (even one who refused everything), a build (no request), ui: false, or the option off: none.
+    expect(markUpTrackers(page, { cookieHeader: `nexus_consent=${cookie({})}` }).html).not.toContain('modulepreload');
+    expect(markUpTrackers(page).html).not.toContain('modulepreload');
+    expect(markUpTrackers(page, { cookieHeader: null, ui: false }).html).not.toContain('modulepreload');
+    expect(markUpTrackers(page, { cookieHeader: null, preloadUi: false }).html).not.toContain('modulepreload');
+    expect(markUpTrackers(page, { cookieHeader: null, sdkScript: false }).html).not.toContain('modulepreload');
+    expect(() => markUpTrackers(page, { preloadUi: 'yes' as unknown as boolean })).toThrow(/preloadUi must be true or false/);
+    // A relative src: the UI file beside it, as the SDK resolves it.
+    expect(markUpTrackers('<script src="nexus-consent.min.js"></script>', { cookieHeader: null }).html).toBe(
+      '<link rel="modulepreload" href="nexus-consent.ui.min.js"><script src="nexus-consent.min.js"></script>',
+    );
+  });
+
+  it('the preloaded file is the one the script tag imports', async () => {
+    const { UI_FILE } = await import('../script-tag.js');
+    expect(markUpTrackers('<script src="/a/nexus-consent.min.js"></script>', { cookieHeader: null }).html).toContain(`href="/a/${UI_FILE}"`);
+  });
+
   it('per-service choices: one service allowed in a refused category, one refused in a granted one', () => {
     const value = cookie({ advertising: true }, 'custom', { hotjar: { category: 'analytics', allowed: true }, youtube: { category: 'advertising', allowed: false } });
     expect(services({ cookieHeader: `nexus_consent=${value}` })).toEqual(['google-analytics', 'youtube']);

@@ -58,6 +58,8 @@ export interface Rewriter {
 export interface RewriterMode {
   /** Check the SDK's script tag (not inside a noscript). @default true */
   readonly checkSdk?: boolean;
+  /** Put a modulepreload of the UI file before the SDK's tag (a first visit; markup-options.ts). @default false */
+  readonly preloadUi?: boolean;
   /** Rewriting the content of a `<noscript>`. */
   readonly noscript?: boolean;
   /** Base URL, and line of the first character (for a noscript's content). */
@@ -149,10 +151,11 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
     }
     if (checkSdk && !sdk && options.sdkScript && options.sdkScript(src)) {
       sdk = { line };
-      const mode = ['async', 'defer'].filter((a) => view.has(a)).concat((view.get('type') ?? '').trim().toLowerCase() === 'module' ? ['type=module'] : []);
-      if (mode.length > 0) {
-        warn('sdk-async', `the SDK's script tag (line ${line}) is loaded ${mode.join(', ')}: it must run synchronously, first in <head>, to hold what the page inserts before it runs`);
+      const loading = ['async', 'defer'].filter((a) => view.has(a)).concat((view.get('type') ?? '').trim().toLowerCase() === 'module' ? ['type=module'] : []);
+      if (loading.length > 0) {
+        warn('sdk-async', `the SDK's script tag (line ${line}) is loaded ${loading.join(', ')}: it must run synchronously, first in <head>, to hold what the page inserts before it runs`);
       }
+      if (mode.preloadUi) replace(location.startOffset, location.startOffset, uiPreload(src, view.get('nonce')));
       if (firstTracker) {
         warn('sdk-after-tracker', `the SDK's script tag (line ${line}) comes after a tracker (<${firstTracker.tag}> ${firstTracker.url}, line ${firstTracker.line}): put it first in <head>, before any other script`);
       }
@@ -335,4 +338,11 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
       return text;
     },
   };
+}
+
+/** The UI file the SDK imports from beside its own (script-tag.ts UI_FILE), preloaded with the SDK tag's nonce. */
+function uiPreload(sdkSrc: string, nonce: string | null): string {
+  const href = sdkSrc.trim().split(/[?#]/, 1)[0]!.replace(/[^/]*$/, 'nexus-consent.ui.min.js');
+  const attr = (name: string, value: string) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+  return `<link rel="modulepreload"${attr('href', href)}${nonce ? attr('nonce', nonce) : ''}>`;
 }

@@ -147,3 +147,26 @@ test('a noscript pixel: Chromium (scripting on) fetches nothing inside <noscript
   await page.waitForLoadState('networkidle');
   expect(network.requests).toEqual([]);
 });
+
+test('a first visit through the middleware: the UI file is preloaded before the SDK and fetched once; a returning visitor is sent no preload and fetches no UI', async ({ page, context }) => {
+  const uiRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/dist/nexus-consent.ui.min.js')) uiRequests.push(request.url());
+  });
+  const first = await page.goto(MIDDLEWARE);
+  const html = await first!.text();
+  expect(html).toContain('<link rel="modulepreload" href="/dist/nexus-consent.ui.min.js"><script src="/dist/nexus-consent.min.js"></script>');
+  await expect(banner(page).region).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The preload and the SDK's own import() are one fetch: the module map holds the preloaded file.
+  expect(uiRequests).toHaveLength(1);
+
+  // "Tout accepter": no placeholder for the page's embed, so nothing needs the UI (a refusal would load it for the placeholder).
+  await banner(page).acceptAll();
+  uiRequests.length = 0;
+  const again = await page.reload();
+  expect(await again!.text()).not.toContain('modulepreload');
+  await page.waitForLoadState('networkidle');
+  expect(uiRequests).toEqual([]);
+  expect((await context.cookies()).some((c) => c.name === 'nexus_consent')).toBe(true);
+});
