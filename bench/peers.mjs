@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, median } from './browser.mjs';
+import { markUpTrackers } from '../dist/markup.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const NETWORKS = {
@@ -52,6 +53,8 @@ export const PAGES = {
   'nexus-consent': page(
     `<script>window.NexusConsentConfig = { privacyPolicyUrl: '/confidentialite' };</script>\n<script src="/dist/nexus-consent.min.js"></script>`,
   ),
+  // The same page as the markup step serves it to a first visitor (below): the UI file preloaded.
+  'nexus-consent-markup': '',
   // Orejime's README: config on window.orejimeConfig, then its script and stylesheet.
   orejime: page(
     `<script>window.orejimeConfig = { privacyPolicyUrl: '/confidentialite', purposes: ${JSON.stringify(
@@ -63,6 +66,10 @@ export const PAGES = {
   // vanilla-cookieconsent's "Getting started": the stylesheet in <head>, a module at the end of <body>.
   'vanilla-cookieconsent': page(`<link rel="stylesheet" href="/vcc/cookieconsent.css">`, `<script type="module" src="/vcc-config.js"></script>`),
 };
+
+// Rewritten by the real markup step, for a request with no consent cookie (README, "The markup step").
+PAGES['nexus-consent-markup'] = markUpTrackers(PAGES['nexus-consent'], { privacyPolicyUrl: '/confidentialite', cookieHeader: null }).html;
+if (!PAGES['nexus-consent-markup'].includes('modulepreload')) throw new Error('the markup step added no preload of the UI file');
 
 const VCC_CONFIG = `import '/vcc/cookieconsent.umd.js';
 CookieConsent.run({
@@ -80,6 +87,7 @@ CookieConsent.run({
 /** What "the banner is laid out" means for each. */
 const BANNER = {
   'nexus-consent': `document.querySelector('[data-nexus-consent]')?.shadowRoot?.querySelector('.nc-banner:not([hidden])')`,
+  'nexus-consent-markup': `document.querySelector('[data-nexus-consent]')?.shadowRoot?.querySelector('.nc-banner:not([hidden])')`,
   orejime: `document.querySelector('.orejime-Banner')`,
   'vanilla-cookieconsent': `document.querySelector('#cc-main .cm')`,
 };
@@ -162,12 +170,12 @@ export async function benchPeers({ rounds = ROUNDS, network = process.env.NETWOR
   const server = await startPeersServer();
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await launchChromium();
-  const samples = { none: [], 'nexus-consent': [], orejime: [], 'vanilla-cookieconsent': [], returning: [], returningNone: [] };
+  const samples = { none: [], 'nexus-consent': [], 'nexus-consent-markup': [], orejime: [], 'vanilla-cookieconsent': [], returning: [], returningNone: [] };
   try {
     const cookies = await decisionCookies(browser, base);
     // One unrecorded round warms Chromium itself (its process pool), not the page's caches.
     for (let round = -1; round < rounds; round++) {
-      for (const name of ['none', 'nexus-consent', 'orejime', 'vanilla-cookieconsent']) {
+      for (const name of ['none', 'nexus-consent', 'nexus-consent-markup', 'orejime', 'vanilla-cookieconsent']) {
         const result = await visit(browser, `${base}/${name}`, { banner: BANNER[name], network: conditions });
         if (round >= 0) samples[name].push(result);
       }
@@ -179,27 +187,40 @@ export async function benchPeers({ rounds = ROUNDS, network = process.env.NETWOR
     await browser.close();
     server.close();
   }
-  const summary = (list) => ({ banner: median(list.map((s) => s.banner)), fcp: median(list.map((s) => s.fcp)), bytes: median(list.map((s) => s.bytes)) });
+  // Medians, with the middle half of the loads (p25–p75) beside them: one median hides how far a noisy machine scatters.
+  const spread = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return [sorted[Math.floor((sorted.length - 1) / 4)], sorted[Math.ceil((3 * (sorted.length - 1)) / 4)]];
+  };
+  const summary = (list) => ({
+    banner: median(list.map((s) => s.banner)),
+    bannerRange: spread(list.map((s) => s.banner)),
+    fcp: median(list.map((s) => s.fcp)),
+    fcpRange: spread(list.map((s) => s.fcp)),
+    bytes: median(list.map((s) => s.bytes)),
+  });
   return {
     rounds,
     network,
-    firstVisit: Object.fromEntries(['nexus-consent', 'orejime', 'vanilla-cookieconsent', 'none'].map((n) => [n, summary(samples[n])])),
+    firstVisit: Object.fromEntries(['nexus-consent', 'nexus-consent-markup', 'orejime', 'vanilla-cookieconsent', 'none'].map((n) => [n, summary(samples[n])])),
     returning: { withSdk: summary(samples.returning), without: summary(samples.returningNone) },
   };
 }
 
 export function describePeers(r) {
   const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+  const range = ([low, high]) => `(${low.toFixed(0)}–${high.toFixed(0)})`;
   const lines = [`Side by side, ${r.rounds} cold loads each, network ${r.network}, medians:`];
   for (const [name, s] of Object.entries(r.firstVisit)) {
     if (name === 'none') continue;
     const version = PEER_VERSIONS[name] ? ` ${PEER_VERSIONS[name]}` : '';
-    lines.push(`  first visit, ${name}${version}: banner ${s.banner.toFixed(1)} ms, FCP ${s.fcp.toFixed(1)} ms, ${kb(s.bytes)} transferred (scripts and styles)`);
+    const label = name === 'nexus-consent-markup' ? 'nexus-consent through the markup step (UI file preloaded)' : name;
+    lines.push(`  first visit, ${label}${version}: banner ${s.banner.toFixed(1)} ms ${range(s.bannerRange)}, FCP ${s.fcp.toFixed(1)} ms ${range(s.fcpRange)}, ${kb(s.bytes)} transferred (scripts and styles)`);
   }
-  lines.push(`  first visit, no consent manager: FCP ${r.firstVisit.none.fcp.toFixed(1)} ms`);
+  lines.push(`  first visit, no consent manager: FCP ${r.firstVisit.none.fcp.toFixed(1)} ms ${range(r.firstVisit.none.fcpRange)}`);
   const { withSdk, without } = r.returning;
   lines.push(
-    `  returning visitor: FCP ${withSdk.fcp.toFixed(1)} ms with nexus-consent, ${without.fcp.toFixed(1)} ms without (+${(withSdk.fcp - without.fcp).toFixed(1)} ms), ${kb(withSdk.bytes)} transferred`,
+    `  returning visitor: FCP ${withSdk.fcp.toFixed(1)} ms ${range(withSdk.fcpRange)} with nexus-consent, ${without.fcp.toFixed(1)} ms ${range(without.fcpRange)} without (+${(withSdk.fcp - without.fcp).toFixed(1)} ms), ${kb(withSdk.bytes)} transferred`,
   );
   return lines.join('\n');
 }
