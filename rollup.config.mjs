@@ -107,6 +107,14 @@ const terserOptions = { ecma: 2020, compress: { passes: 2 }, format: { comments:
 const ATTRIBUTION =
   '/*! Data: Open Cookie Database (Apache-2.0, modified), third-party-web (MIT); see NOTICE */';
 const external = ['js-cookie', 'nanoid'];
+/**
+ * V8's explicit compile hint (Chrome 136+; a comment elsewhere): every function of the file is
+ * compiled at once, on a background thread while the file streams in, instead of one by one on
+ * the main thread the first time each runs. Nearly all of the core runs before the first paint
+ * (config, store, every interceptor), so lazy compilation only moved that work onto the
+ * critical path (issue #15: core evaluation 27.5 → 10.5 ms of main-thread CPU, cold loads).
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /**
  * The script-tag builds as one top-level block, `"use strict";{…}`, not an IIFE: V8 collects
@@ -124,7 +132,7 @@ function scriptBlock() {
       const result = await minify(code, {
         ...terserOptions,
         module: true,
-        format: { ...terserOptions.format, preamble: `${ATTRIBUTION}\n"use strict";{` },
+        format: { ...terserOptions.format, preamble: `${COMPILE_HINT}\n${ATTRIBUTION}\n"use strict";{` },
         sourceMap: options.sourcemap ? { asObject: true } : false,
       });
       const wrapped = `${result.code}}`;
@@ -153,7 +161,7 @@ export default [
   // `import()` from the core): banner, dialog, placeholders, styles, texts.
   {
     input: 'src/ui/ui-module.ts',
-    output: { file: 'dist/nexus-consent.ui.min.js', format: 'es', plugins: [terser({ ...terserOptions, module: true })] },
+    output: { file: 'dist/nexus-consent.ui.min.js', format: 'es', plugins: [terser({ ...terserOptions, module: true, format: { ...terserOptions.format, preamble: COMPILE_HINT } })] },
     plugins: [cssInline(), nodeResolve({ browser: true }), ts()],
   },
   // The same with the whole tracker catalogue built in, for sites the core does not cover.

@@ -14,12 +14,18 @@ import { assertScriptBlock } from '../../scripts/script-block.mjs';
 const check = (code: string) => assertScriptBlock(parseAst(code), 'test.js');
 
 describe('script-tag builds as a top-level block', () => {
+  it('the UI file carries the compile hint too (nearly all of it runs as the banner opens)', () => {
+    const file = new URL('../../dist/nexus-consent.ui.min.js', import.meta.url);
+    expect(readFileSync(file, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+  });
+
   for (const name of ['nexus-consent.min.js', 'nexus-consent.full.min.js']) {
     it(`dist/${name} is "use strict";{…} with no var outside a function`, () => {
       const file = new URL(`../../dist/${name}`, import.meta.url);
       expect(existsSync(file), 'dist/ is missing: run `npm run build` first').toBe(true);
       const code = readFileSync(file, 'utf8');
-      expect(code.startsWith('/*! Data:')).toBe(true);
+      // V8's compile hint first (rollup.config.mjs), then the data's attribution.
+      expect(code.startsWith('//# allFunctionsCalledOnLoad\n/*! Data:')).toBe(true);
       expect(() => check(code)).not.toThrow();
     });
   }
