@@ -15,7 +15,6 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, median } from './browser.mjs';
-import { markUpTrackers } from '../dist/markup.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const NETWORKS = {
@@ -53,8 +52,8 @@ export const PAGES = {
   'nexus-consent': page(
     `<script>window.NexusConsentConfig = { privacyPolicyUrl: '/confidentialite' };</script>\n<script src="/dist/nexus-consent.min.js"></script>`,
   ),
-  // The same page as the markup step serves it to a first visitor (below): the UI file preloaded.
-  'nexus-consent-markup': '',
+  // The same page as the markup step serves it to a first visitor: the UI file preloaded (set by benchPeers).
+  'nexus-consent-markup': undefined,
   // Orejime's README: config on window.orejimeConfig, then its script and stylesheet.
   orejime: page(
     `<script>window.orejimeConfig = { privacyPolicyUrl: '/confidentialite', purposes: ${JSON.stringify(
@@ -67,9 +66,13 @@ export const PAGES = {
   'vanilla-cookieconsent': page(`<link rel="stylesheet" href="/vcc/cookieconsent.css">`, `<script type="module" src="/vcc-config.js"></script>`),
 };
 
-// Rewritten by the real markup step, for a request with no consent cookie (README, "The markup step").
-PAGES['nexus-consent-markup'] = markUpTrackers(PAGES['nexus-consent'], { privacyPolicyUrl: '/confidentialite', cookieHeader: null }).html;
-if (!PAGES['nexus-consent-markup'].includes('modulepreload')) throw new Error('the markup step added no preload of the UI file');
+/** The page rewritten by the real markup step (the build's), for a request with no consent cookie (README, "The markup step"). */
+async function markedUpPage() {
+  const { markUpTrackers } = await import('../dist/markup.mjs');
+  const html = markUpTrackers(PAGES['nexus-consent'], { privacyPolicyUrl: '/confidentialite', cookieHeader: null }).html;
+  if (!html.includes('modulepreload')) throw new Error('the markup step added no preload of the UI file');
+  return html;
+}
 
 const VCC_CONFIG = `import '/vcc/cookieconsent.umd.js';
 CookieConsent.run({
@@ -98,7 +101,7 @@ function file(path) {
   if (path.startsWith('/vcc/')) return [path.endsWith('.css') ? 'text/css' : 'application/javascript', readFileSync(vccDir + path.slice(5))];
   if (path === '/vcc-config.js') return ['application/javascript', Buffer.from(VCC_CONFIG)];
   const name = path.slice(1);
-  if (Object.hasOwn(PAGES, name)) return ['text/html; charset=utf-8', Buffer.from(PAGES[name])];
+  if (Object.hasOwn(PAGES, name) && PAGES[name] !== undefined) return ['text/html; charset=utf-8', Buffer.from(PAGES[name])];
   return undefined;
 }
 
@@ -167,6 +170,7 @@ async function decisionCookies(browser, base) {
 export async function benchPeers({ rounds = ROUNDS, network = process.env.NETWORK ?? 'none' } = {}) {
   const conditions = NETWORKS[network];
   if (network !== 'none' && !conditions) throw new Error(`NETWORK must be one of ${Object.keys(NETWORKS).join(', ')}`);
+  PAGES['nexus-consent-markup'] ??= await markedUpPage();
   const server = await startPeersServer();
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await launchChromium();

@@ -18,6 +18,7 @@ import { drainQueue, runCallback } from './events/preload-queue.js';
 import { startFailClosed } from './fail-closed.js';
 import type { UiLoader } from './ui-host/ui-host.js';
 import type { Texts } from './i18n/texts.js';
+import { UI_FILE } from './ui-file.js';
 
 /** `window.NexusConsent` once loaded: the instance, plus `push` for the queue convention. */
 export interface NexusConsentGlobal extends ConsentApi {
@@ -89,7 +90,7 @@ function consentLogBeside(script: HTMLScriptElement | null) {
 }
 
 /** The UI file, fetched from beside this script: `…/nexus-consent.min.js` → `…/nexus-consent.ui.min.js`. */
-export const UI_FILE = 'nexus-consent.ui.min.js';
+export { UI_FILE };
 
 /**
  * A dynamic `import()` from this classic script: the request inherits the

@@ -268,11 +268,14 @@ describe('web-standard transform: (Request, Response) => Response', () => {
     const body = await response.text();
     expect(body).toContain('<h1>Offres d’emploi — été</h1>');
     expect(body).toContain('data-src="https://www.youtube.com/embed/dQw4w9WgXcQ?si=AbCdEf"');
+    // No Cookie header (Headers.get gives null): a first visit, so the banner's file is preloaded.
+    expect(body).toContain('<link rel="modulepreload" href="/dist/nexus-consent.ui.min.js"><script src="/dist/nexus-consent.min.js">');
   });
 
   it('with the visitor’s consent cookie, granted tags are left live', async () => {
     const response = markup(new Request('https://www.nexus-tech.fr/', { headers: { cookie: analyticsCookie() } }), new Response(PAGE, { headers: { 'content-type': 'text/html' } }));
     const body = await response.text();
+    expect(body).not.toContain('modulepreload');
     expect(body).toContain(GTAG);
     expect(body).not.toContain(YOUTUBE);
   });

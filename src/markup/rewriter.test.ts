@@ -335,9 +335,30 @@ describe('consent-aware: the visitor’s consent cookie', () => {
     );
   });
 
-  it('the preloaded file is the one the script tag imports', async () => {
+  it('the preloaded URL is the one the SDK imports, new URL(UI_FILE, script.src), whatever the src looks like', async () => {
     const { UI_FILE } = await import('../script-tag.js');
-    expect(markUpTrackers('<script src="/a/nexus-consent.min.js"></script>', { cookieHeader: null }).html).toContain(`href="/a/${UI_FILE}"`);
+    const preloaded = (src: string, base: string) => {
+      const html = markUpTrackers(`<base href="${base}"><script src="${src}"></script>`, { cookieHeader: null }).html;
+      const href = /modulepreload" href="([^"]*)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+      return href === undefined ? undefined : new URL(href, base).href;
+    };
+    const sources = [
+      '/dist/nexus-consent.min.js', '/dist/nexus-consent.min.js?v=3', '/dist/nexus-consent.min.js#x', 'nexus-consent.min.js', './a/../b/nexus-consent.full.min.js',
+      '//cdn.example/sdk/nexus-consent.min.js?v=1#/y', 'https://cdn.example/sdk/nexus-consent.min.js', '  /dist/nexus-consent.min.js  ', '/a;p/nexus-consent.min.js?x&y=1',
+      'HTTPS://CDN.EXAMPLE/SDK/nexus-consent.min.js',
+    ];
+    for (const base of ['https://www.nexus-tech.fr/jobs/page.html', 'http://localhost:8080/']) {
+      for (const src of sources) expect(preloaded(src, base), `${src} on ${base}`).toBe(new URL(UI_FILE, new URL(src.trim(), base)).href);
+    }
+    // Not the script-tag build, or not over http(s): no preload (never a link to another host or scheme).
+    for (const src of ['javascript:alert(1)//nexus-consent.min.js', 'data:text/javascript,//nexus-consent.min.js', '/a\\nexus-consent.min.js', '/app/index-3f2a.js']) {
+      expect(markUpTrackers(`<script src="${src}"></script>`, { cookieHeader: null, sdkScript: () => true }).html, src).not.toContain('modulepreload');
+    }
+  });
+
+  it('the preload fetches as the SDK tag does: its crossorigin and referrerpolicy too', () => {
+    const html = markUpTrackers('<script src="https://cdn.example/nexus-consent.min.js" crossorigin referrerpolicy="no-referrer" nonce="abc"></script>', { cookieHeader: null }).html;
+    expect(html).toContain('<link rel="modulepreload" href="https://cdn.example/nexus-consent.ui.min.js" nonce="abc" crossorigin="" referrerpolicy="no-referrer">');
   });
 
   it('per-service choices: one service allowed in a refused category, one refused in a granted one', () => {

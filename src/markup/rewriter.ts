@@ -20,7 +20,8 @@ import { shouldBlock, type Classified } from '../blocker/should-block.js';
 import { NECESSARY } from '../store/consent-record.js';
 import type { GrantCheck } from './consent-cookie.js';
 import { urlsInScript } from './inline-script-urls.js';
-import type { ResolvedMarkup } from './markup-options.js';
+import { isSdkScript, type ResolvedMarkup } from './markup-options.js';
+import { UI_FILE } from '../ui-file.js';
 import type { MarkedUpTag, MarkupReport, MarkupWarning } from './report.js';
 import { ParserFeedback } from './parser-feedback.js';
 import { RunTokenizer } from './run-tokenizer.js';
@@ -155,7 +156,7 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
       if (loading.length > 0) {
         warn('sdk-async', `the SDK's script tag (line ${line}) is loaded ${loading.join(', ')}: it must run synchronously, first in <head>, to hold what the page inserts before it runs`);
       }
-      if (mode.preloadUi) replace(location.startOffset, location.startOffset, uiPreload(src, view.get('nonce')));
+      if (mode.preloadUi) replace(location.startOffset, location.startOffset, uiPreload(view, src, base));
       if (firstTracker) {
         warn('sdk-after-tracker', `the SDK's script tag (line ${line}) comes after a tracker (<${firstTracker.tag}> ${firstTracker.url}, line ${firstTracker.line}): put it first in <head>, before any other script`);
       }
@@ -340,9 +341,30 @@ export function createRewriter(options: ResolvedMarkup, grants: GrantCheck, mode
   };
 }
 
-/** The UI file the SDK imports from beside its own (script-tag.ts UI_FILE), preloaded with the SDK tag's nonce. */
-function uiPreload(sdkSrc: string, nonce: string | null): string {
-  const href = sdkSrc.trim().split(/[?#]/, 1)[0]!.replace(/[^/]*$/, 'nexus-consent.ui.min.js');
-  const attr = (name: string, value: string) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
-  return `<link rel="modulepreload"${attr('href', href)}${nonce ? attr('nonce', nonce) : ''}>`;
+/**
+ * The `<link rel="modulepreload">` of the UI file, resolved as the SDK resolves
+ * it (`new URL(UI_FILE, script.src)`), with the SDK tag's `nonce`, `crossorigin`
+ * and `referrerpolicy` (its `import()` inherits them: the preload must fetch
+ * alike). None unless the tag is the script-tag build itself (an npm bundle's UI
+ * is a hashed chunk) over http(s).
+ */
+function uiPreload(view: TagView, src: string, base: string): string {
+  const written = src.trim();
+  if (!isSdkScript(written) || written.includes('\\')) return '';
+  let href: string;
+  try {
+    const url = new URL(UI_FILE, new URL(written, base));
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return '';
+    // An absolute src gives an absolute href; a relative one (or `//host/…`) the name beside it, left for the page's own base.
+    href = /^[a-z][a-z\d+.-]*:/i.test(written) ? url.href : written.split(/[?#]/, 1)[0]!.replace(/[^/]*$/, UI_FILE);
+  } catch {
+    return '';
+  }
+  const attribute = (name: string, value: string) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+  let link = `<link rel="modulepreload"${attribute('href', href)}`;
+  for (const name of ['nonce', 'crossorigin', 'referrerpolicy']) {
+    const value = view.get(name);
+    if (value !== null) link += attribute(name, value);
+  }
+  return `${link}>`;
 }
