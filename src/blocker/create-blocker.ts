@@ -10,7 +10,7 @@ import type { Category } from '../store/consent-record.js';
 import { createBlockedLog, type BlockedEntry, type BlockedKind, type HeldOutcome } from './blocked-log.js';
 import { warnEscaped } from './escaped-warning.js';
 import { createHeldCalls, type HeldCall } from './held-calls.js';
-import { fetches, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, URL_ATTRIBUTES, urlsIn, WATCHED_SELECTOR } from './element-sources.js';
+import { fetches, isInert, kindOf, neutralize, SERVICE_ATTRIBUTE, SEVERAL_URLS, URL_ATTRIBUTES, urlsIn, WATCHED_SELECTOR } from './element-sources.js';
 import { connections } from './interceptors/connections.js';
 import { collectUnguarded, nativeDescriptor, saveNatives, type CallKind, type Interceptor, type InterceptorContext, type Via } from './interceptors/context.js';
 import { domInsertion } from './interceptors/dom-insertion.js';
@@ -161,6 +161,7 @@ export function createBlocker(options: BlockerOptions): Blocker {
     return shouldBlock(c, isGranted);
   };
 
+  const markup = (html: string) => markupUrls(win, native, html);
   const ctx: InterceptorContext = {
     win,
     native,
@@ -200,13 +201,17 @@ export function createBlocker(options: BlockerOptions): Blocker {
       }
       if (!fetches(element, tag)) return false;
       // An element is often seen twice (its src set, then inserted): the classifier's memo answers the second time.
-      for (const attribute of attributes) {
+      let base: string | undefined;
+      for (let i = 0; i < attributes.length; i++) {
+        const attribute = attributes[i]!;
         const value = element.getAttribute(attribute);
         if (!value) continue;
-        const base = doc.baseURI;
+        base ??= doc.baseURI;
         let url = value;
         let c: Classified | undefined;
-        for (const candidate of urlsIn(attribute, value, (html) => markupUrls(win, native, html))) if ((c = verdict(classifier.classifyUrl((url = candidate), base)))) break;
+        // One URL (src, href, data, poster: the common case) is classified as it is, without building a list.
+        if (!SEVERAL_URLS.has(attribute)) c = verdict(classifier.classifyUrl(value, base));
+        else for (const candidate of urlsIn(attribute, value, markup)) if ((c = verdict(classifier.classifyUrl((url = candidate), base)))) break;
         if (!c) continue;
         pixel(element, url, record(kindOf(tag), resolveHttpUrl(url, base) ?? url, c, via), c);
         neutralize(element, c, native);

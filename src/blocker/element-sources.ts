@@ -98,6 +98,9 @@ export function refreshUrl(content: string): string {
   return quote === '"' || quote === "'" ? rest.slice(1).split(quote)[0]! : rest;
 }
 
+/** Attributes whose value is not one URL (urlsIn reads it): any other attribute's value is its URL. */
+export const SEVERAL_URLS: ReadonlySet<string> = new Set(['srcset', 'srcdoc', 'content']);
+
 /**
  * The URLs an attribute value asks for: one, several (srcset), the refresh
  * target, or those of the markup a srcdoc frame would load (`markup`).

@@ -152,18 +152,25 @@ export function holdTree(node: unknown, ctx: InterceptorContext, via: Via = 'scr
   const n = node as Element;
   // holdElement passes over anything that fetches nothing (text, fragments, a <div>); a fragment's elements are below it.
   let inert = ctx.holdElement(n, via);
-  let below: Iterable<Element> = [];
+  // A row holds one image or none: the first found needs no array (this runs for every tree a page attaches).
+  let first: Element | undefined;
+  let more: ArrayLike<Element> | undefined;
   for (let e = n.firstElementChild, seen = 0; e; ) {
     if (++seen > 64) {
-      below = n.querySelectorAll(WATCHED_SELECTOR);
+      first = undefined;
+      more = n.querySelectorAll(WATCHED_SELECTOR);
       break;
     }
-    if (isWatched(e)) (below as Element[]).push(e);
+    if (isWatched(e)) {
+      if (!first) first = e;
+      else ((more ??= []) as Element[]).push(e);
+    }
     // Down to the first child, else on to the next sibling of the nearest ancestor below the node that has one.
     let next = e.firstElementChild;
     while (!next && e !== n) if (!(next = e.nextElementSibling)) e = e.parentNode as Element;
     e = next;
   }
-  for (const element of below) inert = ctx.holdElement(element, via) || inert;
+  if (first) inert = ctx.holdElement(first, via) || inert;
+  if (more) for (let i = 0; i < more.length; i++) inert = ctx.holdElement(more[i]!, via) || inert;
   return inert;
 }

@@ -122,21 +122,25 @@ export const storageWrites: Interceptor = (ctx) => {
       );
     undo.push(
       patchMethod(storage, 'setItem', (original) =>
-        function (this: unknown, ...args: unknown[]) {
+        // Named parameters, no rest array: this runs on every setting a page saves.
+        function (this: unknown, key: unknown, item: unknown) {
+          // Fewer than two arguments: the browser's own TypeError, and nothing written.
+          // eslint-disable-next-line prefer-rest-params -- forwarded as they are
+          if (arguments.length < 2) return original.apply(this, arguments as unknown as unknown[]);
           // Converted once, and the string is what is written: a `{ toString }` key cannot answer twice.
-          const name = (args[0] = String(args[0]));
+          const name = String(key);
           try {
             if (ctx.checkCall('storage', name)) {
-              const value = String(args[1]);
+              const value = String(item);
               const held = areas.get(this as object) ?? new Map<string, Held>();
               areas.set(this as object, held);
-              keep(held, name, [value], (proceed) => ctx.holdCall('storage', name, proceed(() => original.apply(this, args)), proceed(NOTHING), value.length));
+              keep(held, name, [value], (proceed) => ctx.holdCall('storage', name, proceed(() => original.call(this, name, value)), proceed(NOTHING), value.length));
               return;
             }
           } catch (error) {
             ctx.fail(error);
           }
-          return original.apply(this, args);
+          return original.call(this, name, item);
         },
       ),
       read('getItem', function (original, held, key) {

@@ -13,7 +13,7 @@
  * arguments reach the original, so a missing argument or a wrong `this`
  * throws the browser's own TypeError.
  */
-import { fetches, isInert, kindOf, neutralize, parkedName, URL_ATTRIBUTES, urlsIn } from '../element-sources.js';
+import { fetches, isInert, kindOf, neutralize, parkedName, SEVERAL_URLS, URL_ATTRIBUTES, urlsIn } from '../element-sources.js';
 import type { Classified } from '../should-block.js';
 import { markupUrls } from './html-strings.js';
 import { patch, patchMethod, patchSetter, type Interceptor, type InterceptorContext } from './context.js';
@@ -66,8 +66,12 @@ export const urlAttributes: Interceptor = (ctx) => {
       undo.push(
         patchSetter<Element>(prototype, property, (set) =>
           function (value) {
-            // eslint-disable-next-line prefer-rest-params -- the setter's own arity, forwarded
-            if (!arguments.length || !parked(this, property, value, ctx)) set.apply(this, arguments as unknown as [unknown]);
+            const count = arguments.length;
+            if (count && parked(this, property, value, ctx)) return;
+            // `img.src = x` passes one argument: a plain call, with no arguments list to spread.
+            // eslint-disable-next-line prefer-rest-params -- any other arity forwarded as it is
+            if (count === 1) set.call(this, value);
+            else set.apply(this, arguments as unknown as [unknown]);
           },
         ),
       );
@@ -100,9 +104,6 @@ export const urlAttributes: Interceptor = (ctx) => {
   return () => undo.forEach((u) => u());
 };
 
-/** Attributes whose value is not one URL: checked URL by URL. */
-const MANY = new Set(['srcset', 'srcdoc', 'content']);
-
 /**
  * True when the value was parked in `data-<attribute>` instead of set. A script
  * is made inert (text/plain) and then gets its `src` as usual: an inert script
@@ -122,7 +123,7 @@ function parked(element: Element, attribute: string, value: unknown, ctx: Interc
       return true;
     }
     let verdict: Classified | undefined;
-    if (!MANY.has(attribute)) verdict = ctx.checkUrl(text, kindOf(tag), 'script', element);
+    if (!SEVERAL_URLS.has(attribute)) verdict = ctx.checkUrl(text, kindOf(tag), 'script', element);
     else {
       const markup = (html: string) => markupUrls(ctx.win, ctx.native, html);
       for (const url of urlsIn(attribute, text, markup)) verdict ??= ctx.checkUrl(url, kindOf(tag), 'script', element);
