@@ -69,7 +69,8 @@ test.describe('a stale "accept all" copy never comes back after a refusal', () =
       await expect.poll(() => ran(page)).toContain('analytics-inline');
       // …and the visitor refuses.
       await page.evaluate(() => (window as unknown as { NexusConsent: { rejectAll(): void } }).NexusConsent.rejectAll());
-      expect(await copies(context)).toHaveLength(1);
+      // document.cookie writes reach the browser's cookie store (which context.cookies() reads) asynchronously.
+      await expect.poll(() => copies(context)).toHaveLength(1);
 
       await page.reload();
       await expect(banner(page).region).toBeHidden();
@@ -83,7 +84,7 @@ test.describe('a stale "accept all" copy never comes back after a refusal', () =
       await page.goto(`${SITE}/shop/cart/item`);
       await banner(page).rejectAll();
       await page.evaluate(([value, where]) => (document.cookie = `nexus_consent=${value}; ${where}`), [acceptAllValue(), place]);
-      expect(await copies(context)).toHaveLength(2);
+      await expect.poll(() => copies(context)).toHaveLength(2);
 
       await page.reload();
       await expect(banner(page).region).toBeHidden();
@@ -138,7 +139,7 @@ test.describe('a stale "accept all" copy never comes back after a refusal', () =
       document.cookie = 'nexus_consent=garbage; path=/shop/';
       document.cookie = 'nexus_consent=%E0%A4%A; path=/; domain=site.example';
     }, acceptAllValue());
-    expect(await copies(context)).toHaveLength(4);
+    await expect.poll(() => copies(context)).toHaveLength(4);
     await page.reload();
     expect(await state(page)).toEqual(REFUSED);
     expect(await copies(context)).toHaveLength(1);
