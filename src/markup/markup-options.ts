@@ -36,7 +36,7 @@ export interface MarkupOptions extends Partial<ConsentConfig> {
    * A request whose `Cookie` header holds no current decision is a visitor the
    * banner is for: a `<link rel="modulepreload">` of the UI file
    * (`nexus-consent.ui.min.js`, beside the SDK's file, with the SDK tag's
-   * `nonce`) goes just before the SDK's tag, so the banner's code downloads
+   * `nonce`, `crossorigin` and `referrerpolicy`) goes just before the SDK's tag, so the banner's code downloads
    * with the core instead of after it. Never without a request (a build), nor
    * for a returning visitor, nor with the config's `ui: false`.
    * @default true

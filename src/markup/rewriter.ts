@@ -25,7 +25,7 @@ import { UI_FILE } from '../ui-file.js';
 import type { MarkedUpTag, MarkupReport, MarkupWarning } from './report.js';
 import { ParserFeedback } from './parser-feedback.js';
 import { RunTokenizer } from './run-tokenizer.js';
-import { tagView, type TagView } from './start-tag.js';
+import { attribute, tagView, type TagView } from './start-tag.js';
 
 const DOCUMENT_WRITE = /\bdocument\s*\.\s*write(?:ln)?\s*\(/;
 /** Inline scripts longer than this are app code, not a vendor's loader: only their start is searched. */
@@ -360,11 +360,10 @@ function uiPreload(view: TagView, src: string, base: string): string {
   } catch {
     return '';
   }
-  const attribute = (name: string, value: string) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
-  let link = `<link rel="modulepreload"${attribute('href', href)}`;
+  let link = `<link rel="modulepreload" ${attribute('href', href)}`;
   for (const name of ['nonce', 'crossorigin', 'referrerpolicy']) {
     const value = view.get(name);
-    if (value !== null) link += attribute(name, value);
+    if (value !== null) link += ` ${attribute(name, value)}`;
   }
   return `${link}>`;
 }

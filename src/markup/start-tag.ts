@@ -106,6 +106,7 @@ function applyEdits(token: StartTagToken, raw: string, before: ReadonlyMap<strin
   return text;
 }
 
-function attribute(name: string, value: string): string {
+/** `name="value"`, the value escaped for a double-quoted attribute. */
+export function attribute(name: string, value: string): string {
   return `${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
 }
