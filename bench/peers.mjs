@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium, median } from './browser.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
-const NETWORKS = {
+export const NETWORKS = {
   // Chrome DevTools' presets: 4G-like and "slow 4G".
   none: undefined,
   fast4g: { latency: 20, downloadThroughput: (9_000_000 / 8) * 0.9, uploadThroughput: (1_500_000 / 8) * 0.9 },
@@ -67,7 +67,7 @@ export const PAGES = {
 };
 
 /** The page rewritten by the real markup step (the build's), for a request with no consent cookie (README, "The markup step"). */
-async function markedUpPage() {
+export async function markedUpPage() {
   const { markUpTrackers } = await import('../dist/markup.mjs');
   const html = markUpTrackers(PAGES['nexus-consent'], { privacyPolicyUrl: '/confidentialite', cookieHeader: null }).html;
   if (!html.includes('modulepreload')) throw new Error('the markup step added no preload of the UI file');
@@ -122,7 +122,7 @@ export function startPeersServer() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function visit(browser, url, { banner, network, cookies } = {}) {
+async function visit(browser, url, { banner, network, cookies, timed = false } = {}) {
   const context = await browser.newContext();
   if (cookies) await context.addCookies(cookies);
   const tab = await context.newPage();
@@ -151,8 +151,30 @@ async function visit(browser, url, { banner, network, cookies } = {}) {
       ),
   );
   const jar = await context.cookies();
+  const timeline = timed ? await tab.evaluate(readTimeline) : undefined;
   await context.close();
-  return { banner: Math.max(laidOut, measures.fcp), fcp: measures.fcp, bytes: measures.bytes, jar };
+  return { banner: Math.max(laidOut, measures.fcp), fcp: measures.fcp, bytes: measures.bytes, jar, timeline };
+}
+
+/** In the page: when the core and the UI file were requested and received, when the core had run (`__coreDone`, set by the page), DOMContentLoaded. */
+function readTimeline() {
+  const resource = (file) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith(file));
+  const core = resource('/nexus-consent.min.js');
+  const ui = resource('/nexus-consent.ui.min.js');
+  return {
+    coreRequested: core?.startTime ?? NaN,
+    coreReceived: core?.responseEnd ?? NaN,
+    coreDone: window.__coreDone ?? NaN,
+    uiRequested: ui?.startTime ?? NaN,
+    uiReceived: ui?.responseEnd ?? NaN,
+    domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+  };
+}
+
+/** A first visit to a nexus-consent page, with its timeline (bench/first-visit-timeline.mjs). */
+export async function visitTimeline(browser, url, network) {
+  const result = await visit(browser, url, { banner: BANNER['nexus-consent'], network, timed: true });
+  return { ...result.timeline, banner: result.banner };
 }
 
 /** A valid "refuse all" decision, taken once through the SDK's own API, to replay as a returning visitor. */
