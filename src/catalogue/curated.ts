@@ -957,12 +957,10 @@ export const curated = {
       category: 'advertising',
       why: 'HubSpot’s tracking code (js.hs-scripts.com/<id>.js) follows each visitor (__hstc, hubspotutk) and ties the pages seen to the contact once a form is sent, to score and target leads in its marketing automation and ads (hsadspixel.net); HubSpot puts these cookies behind consent. third-party-web: marketing.',
       ocd: ['Hubspot', 'HubSpot'],
-      // hubspot.com is in ignoredHosts (a link to it is not a tracker); these sub-domains are HubSpot's embeds and
-      // endpoints: track. (the tracking code's page views, __ptq.gif), js. (the legacy tracking code), forms.
-      // (form submissions, which carry hubspotutk) and meetings. (the booking embed). Its other hosts (hs-scripts.com,
-      // hs-analytics.net, hsforms.net…) stay whole: the embedded form's script is HubSpot's, and sends hubspotutk.
+      // All of its hosts, hubspot.com included: its sub-domains carry the tracking code's hits, forms and
+      // booking embeds in regional variants (track-eu1., forms-na1., meetings-eu1.…), and the embedded form's
+      // script sends hubspotutk with the submission. A plain link is no request, so holding the host costs nothing.
       tpw: ['Hubspot'],
-      urls: ['track.hubspot.com', 'js.hubspot.com', 'forms.hubspot.com', 'meetings.hubspot.com'],
       cookies: ['__hstc', '__hssc', '__hssrc', 'hubspotutk', 'messagesUtk'],
       sources: ['https://knowledge.hubspot.com/articles/kcs_article/reports/what-cookies-does-hubspot-set-in-a-visitor-s-browser'],
     },
@@ -1415,7 +1413,6 @@ export const curated = {
     { host: 'snapchat.com', why: 'third-party-web files all of snapchat.com under the Snap pixel; a link to Snapchat is not a tracker. The pixel’s endpoint, tr.snapchat.com, is a rule of snap-pixel.' },
     { host: 'reddit.com', why: 'third-party-web files all of reddit.com as social; a link to a subreddit is not a tracker. The pixel’s endpoint, alb.reddit.com, is a rule of reddit-pixel.' },
     { host: 'redditstatic.com', why: 'Reddit’s static-asset CDN; only its /ads/ path (pixel.js) is the pixel, a rule of reddit-pixel.' },
-    { host: 'hubspot.com', why: 'HubSpot’s own site, filed whole under its tracking code; the sub-domains that pages embed or send to are rules of hubspot.' },
     { host: 'list-manage.com', why: 'Where a Mailchimp sign-up form posts the address the visitor typed in to subscribe: the site’s own newsletter form, asked for by the visitor, not a tracker. Mailchimp’s site tracking is its chimpstatic.com script.' },
     { host: 'mailchimp.com', why: 'Mailchimp’s own site (and the style sheets of embedded sign-up forms on cdn-images.mailchimp.com), not a tracker.' },
   ],
