@@ -56,9 +56,12 @@ export interface CuratedService {
   /**
    * `false`: curated, but shipped in the full catalogue only — vendors that
    * sites rarely load themselves (ad exchanges reached through an ad server
-   * or header bidding, which the core already blocks at the entry point) or
-   * that are less common on French and European sites; the core's size
-   * budget goes to the most common ones.
+   * or header bidding, which the core already blocks at the entry point),
+   * chat and support widgets, consent tools and infrastructure (necessary
+   * cookies: no blocking decision depends on them), and services sites load
+   * less often. The core's size budget goes to the analytics and advertising
+   * services sites paste most often, by HTTP Archive page counts
+   * (`npm run catalogue:rank`; the rule is stated there).
    * @default true
    */
   readonly core?: boolean;
@@ -359,7 +362,6 @@ export const curated = {
       id: 'yandex-metrica',
       vendor: 'Yandex',
       category: 'analytics',
-      core: false,
       why: 'Yandex Metrica is web analytics with session replay (Webvisor); _ym_uid identifies the visitor.',
       ocd: ['Yandex.Metrica'],
       tpw: ['Yandex Metrica'],
@@ -370,11 +372,83 @@ export const curated = {
       id: 'jetpack-stats',
       vendor: 'Automattic',
       category: 'analytics',
-      core: false,
       why: 'Jetpack Stats (WordPress.com) counts visits to WordPress sites through pixel.wp.com / stats.wp.com; tk_* are its Tracks analytics cookies.',
       ocd: ['WooCommerce / Jetpack'],
       tpw: ['WordPress Site Stats'],
       cookies: ['tk_ai', 'tk_qs', 'tk_tc', 'tk_lr', 'tk_or', 'tk_r3d'],
+    },
+    {
+      id: 'statcounter',
+      name: 'StatCounter',
+      vendor: 'StatCounter',
+      category: 'analytics',
+      why: 'StatCounter is web analytics (visits, referrers, visitor log): its counter script (statcounter.com/counter/counter.js) records each page view, and sc_is_visitor_unique tells new from returning visitors.',
+      tpw: ['StatCounter'],
+      cookies: ['sc_is_visitor_unique'],
+      sources: ['https://statcounter.com/about/cookies/'],
+    },
+    {
+      id: 'scorecard-research',
+      name: 'Comscore',
+      vendor: 'Comscore',
+      category: 'analytics',
+      why: 'Comscore’s tag (Scorecard Research beacon, *.scorecardresearch.com) is audience measurement: Comscore documents it as counting page views for its syndicated audience ratings, combined with its panel. Advertisers plan buys with those ratings, but the tag itself neither targets nor serves ads, so analytics; it is cross-site (one id across publishers), never the exempt first-party kind.',
+      ocd: ['comScore', 'ComScore'],
+      tpw: ['Scorecard Research'],
+      // _scor_uid: the tag's first-party id (Comscore's UID lives on its own domain).
+      cookies: ['_scor_uid'],
+      sources: [
+        'https://direct-support.comscore.com/hc/en-us/articles/360002183933-The-Tagging-Process',
+        'https://direct-support.comscore.com/hc/en-us/articles/360007162413-Tag-Code-and-Tag-ID-parameters',
+        'https://docs.tealium.com/client-side-tags/comscore-tag',
+      ],
+    },
+    {
+      id: 'crazy-egg',
+      vendor: 'Crazy Egg',
+      category: 'analytics',
+      why: 'Crazy Egg is behaviour analytics (heatmaps, scroll maps, recordings, A/B tests); its cookies tell new from returning visitors and keep the session.',
+      ocd: ['Crazy Egg'],
+      // script.crazyegg.com/pages/scripts/…, and cetrk.com for recordings.
+      tpw: ['Crazy Egg'],
+      cookies: ['_ce.*', 'is_returning'],
+      sources: ['https://help.crazyegg.com/article/103-new-vs-returning-visitors'],
+    },
+    {
+      id: 'lucky-orange',
+      vendor: 'Lucky Orange',
+      category: 'analytics',
+      why: 'Lucky Orange is behaviour analytics (session recordings, heatmaps, funnels); lo-uid identifies the visitor across sessions, lo-visits counts them, its storage keys keep the session.',
+      ocd: ['Lucky Orange'],
+      tpw: ['Lucky Orange'],
+      cookies: ['lo-uid', 'lo-visits'],
+      storage: ['lo-session', 'lo-visitor', 'lo-messenger'],
+      sources: ['https://developers.luckyorange.com/libraries/browser/cookies-storage'],
+    },
+    {
+      id: 'akamai-mpulse',
+      name: 'mPulse',
+      vendor: 'Akamai',
+      category: 'analytics',
+      why: 'Akamai mPulse is real-user monitoring: Boomerang (loaded from *.go-mpulse.net) beacons each visit’s performance and session to *.akstat.io; Akamai puts it behind the site’s cookie consent (its Consent Inline Plugin).',
+      // Held by its hosts: its first-party cookie is named `RT`, too short and common to claim (a site's own
+      // refresh token); held, Boomerang never runs to write it.
+      tpw: ['mPulse'],
+      sources: [
+        'https://techdocs.akamai.com/mpulse-boomerang/docs/content-security-policy-csp',
+        'https://techdocs.akamai.com/mpulse-boomerang/docs/cookies',
+        'https://techdocs.akamai.com/mpulse/docs/data-privacy-and-user-consent',
+      ],
+    },
+    {
+      id: 'callrail',
+      name: 'CallRail',
+      vendor: 'CallRail',
+      category: 'analytics',
+      why: 'CallRail is call tracking: its script (cdn.callrail.com) swaps the site’s phone numbers for tracking numbers per traffic source and keeps the visitor’s source in a cookie, to attribute phone calls to campaigns. Until consent the site shows its own number.',
+      // Held by its host: CallRail's documentation does not name its cookies; held, the script never writes them.
+      tpw: ['CallRail'],
+      sources: ['https://support.callrail.com/hc/en-us/articles/200977208-Dynamic-Number-Insertion-Overview', 'https://www.callrail.com/cookies/'],
     },
     {
       id: 'cloudflare-web-analytics',
@@ -545,10 +619,11 @@ export const curated = {
       id: 'snap-pixel',
       vendor: 'Snap',
       category: 'advertising',
-      core: false,
       why: 'The Snap Pixel (sc-static.net/scevent.min.js, tr.snapchat.com) measures Snapchat ad conversions and builds audiences; third-party-web files it as analytics, Snap documents it for ads.',
       ocd: ['Snapchat'],
+      // snapchat.com is in ignoredHosts (a link to Snapchat is not a tracker): only the pixel's endpoint is a rule.
       tpw: ['Snapchat'],
+      urls: ['tr.snapchat.com'],
       cookies: ['_scid', '_scid_r', '_sctr', 'sc_at'],
       storage: ['_scid', '_scid_r'],
     },
@@ -575,7 +650,6 @@ export const curated = {
       id: 'taboola',
       vendor: 'Taboola',
       category: 'advertising',
-      core: false,
       why: 'Taboola serves sponsored content recommendations and its pixel measures ad conversions; t_gid identifies the visitor for them.',
       ocd: ['Taboola'],
       tpw: ['Taboola'],
@@ -586,7 +660,6 @@ export const curated = {
       id: 'outbrain',
       vendor: 'Outbrain',
       category: 'advertising',
-      core: false,
       why: 'Outbrain serves sponsored content recommendations and its pixel measures conversions; obuid identifies the visitor.',
       ocd: ['Outbrain'],
       tpw: ['Outbrain'],
@@ -605,11 +678,52 @@ export const curated = {
       id: 'quantcast',
       vendor: 'Quantcast',
       category: 'advertising',
-      core: false,
       why: 'Quantcast measures audiences and sells ad targeting on them (Quantcast Measure and Advertise share __qca); third-party-web says analytics, the stricter advertising is chosen.',
       ocd: ['Quantcast'],
       tpw: ['Quantcast', 'Struq'],
       cookies: ['__qca'],
+    },
+    {
+      id: 'sharethis',
+      name: 'ShareThis',
+      vendor: 'ShareThis',
+      category: 'advertising',
+      why: 'ShareThis’s share buttons (platform-api.sharethis.com): its privacy notice says they gather the browsing and sharing of visitors on the sites that use them, for interest-based advertising by ShareThis, advertisers and data partners; its cookies (__stid, fpestid) identify the browser. third-party-web: social.',
+      ocd: ['ShareThis'],
+      tpw: ['ShareThis'],
+      sources: ['https://sharethis.com/privacy/'],
+    },
+    {
+      id: '33across',
+      name: '33Across',
+      vendor: '33Across',
+      category: 'advertising',
+      why: '33Across is an advertising platform; its Tynt publisher tag (tcr.tynt.com/ti.js) adds a link back to text visitors copy and reports the copies and shares, data 33Across uses to target ads (third-party-web: ad, for both).',
+      ocd: ['33Across'],
+      tpw: ['33 Across', 'Tynt'],
+    },
+    {
+      id: 'lotame',
+      vendor: 'Lotame',
+      category: 'advertising',
+      why: 'Lotame is a data-management platform: its Lightning Tag (tags.crwdcntrl.net/lt/c/<client>/lt.min.js) collects visitor data into audiences and returns them for ad targeting; panoramaId is its cross-site identifier.',
+      ocd: ['Lotame'],
+      tpw: ['Crowd Control'],
+      // c.ltmsphrcl.net: a collection host the tag's documentation preconnects to.
+      urls: ['ltmsphrcl.net'],
+      storage: ['panoramaId*'],
+      sources: ['https://my.lotame.com/t/g9hxvnw/detailed-reference-guide', 'https://my.lotame.com/t/83hxvnt/lt-js-basic-implementation'],
+    },
+    {
+      id: 'adroll',
+      name: 'AdRoll',
+      vendor: 'NextRoll',
+      category: 'advertising',
+      why: 'AdRoll retargets visitors with ads: its pixel (s.adroll.com/j/<advertiser>/roundtrip.js, d.adroll.com) records pages viewed and conversions against a first-party cookie.',
+      tpw: ['Adroll'],
+      // The first-party cookie that adroll.get_cookie() reads is __adroll_fpc; __ar_v4 keeps the pixel's segments.
+      cookies: ['__adroll*', '__ar_v4'],
+      sources: ['https://apidocs.nextroll.com/guides/pixel-javascript-api.html', 'https://apidocs.nextroll.com/server-to-server-api/overview.html'],
     },
     {
       id: 'adobe-audience-manager',
@@ -688,7 +802,6 @@ export const curated = {
       id: 'equativ',
       vendor: 'Equativ',
       category: 'advertising',
-      core: false,
       why: 'Equativ (Smart AdServer) serves and auctions ads for publishers.',
       ocd: ['Smartadserver'],
       tpw: ['Smart AdServer'],
@@ -787,11 +900,13 @@ export const curated = {
       id: 'reddit-pixel',
       vendor: 'Reddit',
       category: 'advertising',
-      core: false,
-      why: 'The Reddit pixel measures ad conversions and builds audiences.',
+      why: 'The Reddit pixel (www.redditstatic.com/ads/pixel.js, events to alb.reddit.com) measures conversions of Reddit ads and builds audiences to retarget; _rdt_uuid identifies the browser, _rdt_cid the ad click. third-party-web files all of reddit.com as social.',
       ocd: ['Reddit'],
+      // Its hosts are in ignoredHosts: a link to reddit.com is not a tracker; only the pixel's paths are.
       tpw: ['reddit'],
+      urls: ['redditstatic.com/ads', 'alb.reddit.com'],
       cookies: ['_rdt_uuid', '_rdt_cid'],
+      sources: ['https://advertising.reddithelp.com/en/categories/custom-audiences-and-conversion-tracking/reddit-pixel'],
     },
     {
       id: 'awin',
@@ -840,11 +955,14 @@ export const curated = {
       name: 'HubSpot',
       vendor: 'HubSpot',
       category: 'advertising',
-      core: false,
-      why: 'HubSpot’s tracking code (__hstc, hubspotutk) follows visitors to score and target leads in its marketing automation; third-party-web: marketing.',
+      why: 'HubSpot’s tracking code (js.hs-scripts.com/<id>.js) follows each visitor (__hstc, hubspotutk) and ties the pages seen to the contact once a form is sent, to score and target leads in its marketing automation and ads (hsadspixel.net); HubSpot puts these cookies behind consent. third-party-web: marketing.',
       ocd: ['Hubspot', 'HubSpot'],
+      // All of its hosts, hubspot.com included: its sub-domains carry the tracking code's hits, forms and
+      // booking embeds in regional variants (track-eu1., forms-na1., meetings-eu1.…), and the embedded form's
+      // script sends hubspotutk with the submission. A plain link is no request, so holding the host costs nothing.
       tpw: ['Hubspot'],
       cookies: ['__hstc', '__hssc', '__hssrc', 'hubspotutk', 'messagesUtk'],
+      sources: ['https://knowledge.hubspot.com/articles/kcs_article/reports/what-cookies-does-hubspot-set-in-a-visitor-s-browser'],
     },
     {
       id: 'brevo',
@@ -858,20 +976,21 @@ export const curated = {
       id: 'mailchimp',
       vendor: 'Intuit Mailchimp',
       category: 'advertising',
-      core: false,
-      why: 'Mailchimp tracks which e-mail campaign brought a visitor (mc_cid, mc_eid) and its pop-up forms collect leads; third-party-web: marketing.',
+      why: 'Mailchimp’s connected-site script (chimpstatic.com/mcjs-connected/…) tracks subscribers on the site for its product-retargeting e-mails and ad features, and which campaign brought them (mc_cid, mc_eid); third-party-web: marketing.',
       ocd: ['Mailchimp'],
+      // Only chimpstatic.com is held: list-manage.com (sign-up form posts) and mailchimp.com are in ignoredHosts.
       tpw: ['Mailchimp'],
+      sources: ['https://mailchimp.com/legal/additional-terms/'],
     },
     {
       id: 'klaviyo',
       vendor: 'Klaviyo',
       category: 'advertising',
-      core: false,
-      why: 'Klaviyo identifies visitors (__kla_id) to trigger targeted marketing e-mails and ads.',
+      why: 'Klaviyo.js (static.klaviyo.com/onsite/js/klaviyo.js) identifies visitors (__kla_id) and reports what they view, to trigger targeted marketing e-mails and ads.',
       ocd: ['Klaviyo'],
       tpw: ['Klaviyo'],
       cookies: ['__kla_id'],
+      sources: ['https://developers.klaviyo.com/en/docs/javascript_api', 'https://developers.klaviyo.com/en/docs/introduction-to-the-klaviyo-object'],
     },
 
     // ─────────────────────── personalisation and embeds ───────────────────────
@@ -1291,6 +1410,11 @@ export const curated = {
       why: 'Host of a product retired years ago (HitBox, Nedstat, Urchin, AdMeld, TwitPic, Vine, SublimeVideo): no page loads it any more.',
     })),
     { host: '01net.com', why: 'A French news publisher filed under Smart AdServer; its own site is not an ad endpoint.' },
+    { host: 'snapchat.com', why: 'third-party-web files all of snapchat.com under the Snap pixel; a link to Snapchat is not a tracker. The pixel’s endpoint, tr.snapchat.com, is a rule of snap-pixel.' },
+    { host: 'reddit.com', why: 'third-party-web files all of reddit.com as social; a link to a subreddit is not a tracker. The pixel’s endpoint, alb.reddit.com, is a rule of reddit-pixel.' },
+    { host: 'redditstatic.com', why: 'Reddit’s static-asset CDN; only its /ads/ path (pixel.js) is the pixel, a rule of reddit-pixel.' },
+    { host: 'list-manage.com', why: 'Where a Mailchimp sign-up form posts the address the visitor typed in to subscribe: the site’s own newsletter form, asked for by the visitor, not a tracker. Mailchimp’s site tracking is its chimpstatic.com script.' },
+    { host: 'mailchimp.com', why: 'Mailchimp’s own site (and the style sheets of embedded sign-up forms on cdn-images.mailchimp.com), not a tracker.' },
   ],
 
   // Plain words and short ids that sites and frameworks use for their own
@@ -1303,6 +1427,10 @@ export const curated = {
     'Player', 'PREF', 'Secret', 'criteo', 'recs', 'audit', 'cookiePreferences', 'localization', 'user_session', 'remember_me',
     'currency', 'timezone', 'color_mode', 'activeView', 'lastlist', 'wires', 'frontend', 'webact', 'XSRF-TOKEN', 'consentUUID',
     'visitor_id*', 'data-*', 'partner-*', 'sharing_*', 'welcome-*', 'ref-', 'usersync', 'ssid', 'sst', 'car', 'gac', 'gcl', 'gst',
+    'auid', 'recs-*', 'X-AB',
+    // The IAB's consent-string names, which the database also files under a vendor's own consent tool
+    // (ShareThis): iab-consent-strings has the exact names, as necessary.
+    'euconsent*', 'usprivacy*',
   ],
 
   ocdPlatforms: {

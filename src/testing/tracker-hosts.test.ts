@@ -10,9 +10,9 @@ describe('tracker hosts', () => {
     expect(hosts.match('www.google-analytics.com')).toBe('google-analytics.com');
     expect(hosts.match('region1.google-analytics.com')).toBe('google-analytics.com');
     expect(hosts.match('connect.facebook.net')).toBe('facebook.net');
-    // Only the full catalogue has Taboola.
-    expect(trackerHosts([coreCatalogue]).match('cdn.taboola.com')).toBeUndefined();
-    expect(hosts.match('cdn.taboola.com')).toBe('taboola.com');
+    // Only the full catalogue has Teads (publisher ad-tech).
+    expect(trackerHosts([coreCatalogue]).match('a.teads.tv')).toBeUndefined();
+    expect(hosts.match('a.teads.tv')).toBe('teads.tv');
     expect(hosts.size).toBeGreaterThan(trackerHosts([coreCatalogue]).size);
   });
 

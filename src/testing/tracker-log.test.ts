@@ -51,13 +51,13 @@ describe('tracker log', () => {
   });
 
   it('knows more services with the full catalogue', () => {
-    const url = 'https://cdn.taboola.com/libtrc/nexus/loader.js';
+    const url = 'https://a.teads.tv/page/12345/tag';
     const core = createTrackerLog();
     const full = createTrackerLog({ catalogues: [catalogueFull] });
     core.record(get(url));
     full.record(get(url));
     expect(core.all()).toEqual([]);
-    expect(full.byCategory('advertising').map((r) => r.service)).toEqual(['taboola']);
+    expect(full.byCategory('advertising').map((r) => r.service)).toEqual(['teads']);
   });
 
   it('gives each request its reason once known; entries handed out are frozen snapshots', () => {

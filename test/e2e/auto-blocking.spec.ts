@@ -3,7 +3,7 @@
  * until their category is granted — vector by vector, in Chromium, offline.
  */
 import type { Page } from 'playwright/test';
-import { banner, consentCookie, expect, otherCookies, ran, test } from '../support/test.js';
+import { banner, consentCookie, expect, otherCookies, preferences, ran, test } from '../support/test.js';
 
 const PAGE = '/auto-blocking.html';
 /** Tags written in the HTML: the preload scanner may fetch these before any script runs. */
@@ -228,6 +228,52 @@ test('chains: a tag that is let through cannot load a tracker of a category stil
   expect(network.trackerUrls().some((u) => u.includes('googleadservices') || u.includes('criteo'))).toBe(false);
   const blocked = await page.evaluate(() => (window as any).NexusConsent.blocked().map((b: any) => `${b.category}:${b.service}`));
   expect(blocked).toEqual(expect.arrayContaining(['advertising:google-ads', 'advertising:criteo']));
+});
+
+test('issue #15: HubSpot, Klaviyo and the Reddit pixel, pasted as given, are held by the core catalogue until advertising is granted', async ({ page, context, network }) => {
+  // Their hosts, and what the stand-ins of their files send once they run.
+  const VENDOR = /(^|\.)(hs-scripts\.com|hubspot\.com|klaviyo\.com|redditstatic\.com|reddit\.com)$/;
+  const vendorRequests = () => network.requests.map((r) => r.url).filter((u) => VENDOR.test(new URL(u).hostname));
+  // Tags written in the HTML, which Chromium's preload scanner may fetch before any script runs (never run).
+  const inHtml = ['https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=AbC123', `http://js-eu1.hs-scripts.com/1234567.js`];
+  const expectHeld = async () => {
+    await page.waitForLoadState('load');
+    const blocked: { kind: string; target: string; service: string; category: string; escaped: boolean }[] = await page.evaluate(() =>
+      (window as any).NexusConsent.blocked().map((b: any) => ({ ...b, target: new URL(b.target, document.baseURI).href })),
+    );
+    expect(blocked.filter((b) => b.kind === 'script').map((b) => `${b.service}:${b.category}`).sort()).toEqual(['hubspot:advertising', 'klaviyo:advertising', 'reddit-pixel:advertising']);
+    const sent = vendorRequests();
+    console.log(`  preload-scanner requests that escaped (${sent.length}): ${sent.join(' ') || 'none'}`);
+    for (const url of sent) {
+      expect(inHtml).toContain(url);
+      expect(blocked.find((b) => b.target === url)?.escaped, url).toBe(true);
+    }
+    // The pixel is inserted by script: never fetched. None ran, none sent a hit, none wrote a cookie.
+    expect(sent.filter((u) => /redditstatic|reddit\.com|hubspot\.com/.test(u))).toEqual([]);
+    expect(await ran(page)).toEqual([]);
+    expect(await otherCookies(context)).toEqual([]);
+  };
+
+  await page.goto('/core-additions.html');
+  await expect(banner(page).region).toBeVisible();
+  await expectHeld();
+
+  await banner(page).rejectAll();
+  network.clear();
+  await page.reload();
+  await expect(banner(page).region).toBeHidden();
+  await expectHeld();
+
+  // Advertising granted (audience measurement still refused): the three load, and send, in this page.
+  network.clear();
+  await page.evaluate(() => (window as any).NexusConsent.showPreferences());
+  await preferences(page).toggle('Publicité');
+  await preferences(page).save();
+  await expect.poll(async () => [...new Set(await ran(page))].sort(), { timeout: 10_000 }).toEqual(['hubspot', 'klaviyo', 'reddit-pixel']);
+  await expect.poll(() => network.trackerUrls().map((u) => new URL(u).hostname).sort(), { timeout: 10_000 }).toEqual(
+    expect.arrayContaining(['alb.reddit.com', 'js-eu1.hs-scripts.com', 'static.klaviyo.com', 'track-eu1.hubspot.com', 'www.redditstatic.com']),
+  );
+  expect(await otherCookies(context)).toEqual(['__hstc', '__kla_id', '_rdt_uuid', 'hubspotutk']);
 });
 
 test('a page without trackers behaves exactly as without the SDK: same requests, same DOM', async ({ browser }) => {

@@ -47,7 +47,7 @@ test('the full build holds trackers the core catalogue leaves out', async ({ pag
   await page.goto('/full-catalogue.html');
   await expect(banner(page).region).toBeVisible();
   const blocked = await page.evaluate(() => (window as any).NexusConsent.blocked().map((b: any) => `${b.kind}:${b.service}:${b.category}`));
-  expect(blocked).toEqual(['script:taboola:advertising']);
+  expect(blocked).toEqual(['script:teads:advertising']);
   expect(network.requests.map((r) => r.url)).toEqual([]);
 });
 

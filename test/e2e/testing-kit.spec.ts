@@ -311,16 +311,16 @@ test.describe('stubTrackers', () => {
     await page.goto('/marked-up.html');
     const fetched = await page.evaluate(async () => {
       const status = (url: string) => fetch(url, { mode: 'no-cors' }).then((r) => r.type, (e) => String(e));
-      return [await status('https://cdn.taboola.com/libtrc/nexus/loader.js'), await status('https://eu.stats.partner.example/hit')];
+      return [await status('https://a.teads.tv/page/12345/tag'), await status('https://eu.stats.partner.example/hit')];
     });
     expect(fetched).toEqual(['opaque', 'opaque']);
-    expect(stub.answered().map((a) => a.host)).toEqual(expect.arrayContaining(['taboola.com', 'stats.partner.example']));
+    expect(stub.answered().map((a) => a.host)).toEqual(expect.arrayContaining(['teads.tv', 'stats.partner.example']));
     // Undecided: the SDK held every marked-up tag, so nothing of them reached even a stand-in.
     expect(stub.answered().filter((a) => a.resourceType === 'script')).toEqual([]);
     // The page itself came from the local server, not a stand-in.
     expect(stub.answered().some((a) => a.url.startsWith('http://localhost'))).toBe(false);
     // Answered here: the suite's own routing (registered first) never saw these hosts.
-    expect(network.requests.filter((r) => /taboola|partner\.example/.test(r.url))).toEqual([]);
+    expect(network.requests.filter((r) => /teads|partner\.example/.test(r.url))).toEqual([]);
   });
 });
 
@@ -376,9 +376,9 @@ test.describe('trackerRequests: why each request went out', () => {
     const requests = trackerRequests(page, { catalogues: [catalogueFull] });
     await page.goto('/marked-up.html');
     await page.waitForLoadState('load');
-    await page.evaluate(() => fetch('https://cdn.taboola.com/libtrc/nexus/loader.js').catch(() => {}));
-    await expect.poll(() => requests.byService('taboola').length).toBe(1);
-    expect((await requests.settled()).map((r) => [r.service, r.category, r.reason])).toEqual([['taboola', 'advertising', 'never-classified']]);
+    await page.evaluate(() => fetch('https://a.teads.tv/page/12345/tag').catch(() => {}));
+    await expect.poll(() => requests.byService('teads').length).toBe(1);
+    expect((await requests.settled()).map((r) => [r.service, r.category, r.reason])).toEqual([['teads', 'advertising', 'never-classified']]);
     expect(await isGranted(page, 'advertising')).toBe(false);
   });
 

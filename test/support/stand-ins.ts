@@ -50,6 +50,12 @@ export const STAND_INS: readonly StandIn[] = [
   script('tiktok', 'advertising', 'analytics.tiktok.com', '/', mark('tiktok', ['_ttp=abc'])),
   script('contentsquare', 'analytics', 't.contentsquare.net', '/uxa/', mark('contentsquare', ['_cs_id=abc.123'])),
   script('google-ads', 'advertising', 'www.googleadservices.com', '/pagead/', mark('google-ads')),
+  // Issue #15's core additions (core-additions.html): each sends its own hit, as the real file does.
+  script('hubspot', 'advertising', 'js-eu1.hs-scripts.com', '/', mark('hubspot', ['__hstc=1234567.abc.1.1.1.1', 'hubspotutk=abc'], 'new Image().src = "https://track-eu1.hubspot.com/__ptq.gif?a=1234567&k=1";')),
+  script('klaviyo', 'advertising', 'static.klaviyo.com', '/onsite/js/', mark('klaviyo', ['__kla_id=eyJjaWQiOiJhYmMifQ'])),
+  script('reddit-pixel', 'advertising', 'www.redditstatic.com', '/ads/', mark('reddit-pixel', ['_rdt_uuid=1733130000000.abc'], 'new Image().src = "https://alb.reddit.com/rp.gif?ts=1&id=a2_nexus&event=PageVisit";')),
+  pixel('hubspot-track', 'advertising', 'track-eu1.hubspot.com', '/__ptq.gif'),
+  pixel('reddit-alb', 'advertising', 'alb.reddit.com', '/rp.gif'),
   pixel('facebook-pixel', 'advertising', 'www.facebook.com', '/tr'),
   pixel('doubleclick', 'advertising', 'googleads.g.doubleclick.net', '/pagead/'),
   pixel('bing-uet', 'advertising', 'bat.bing.com', '/action/'),

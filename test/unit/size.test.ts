@@ -9,7 +9,8 @@
  * budget below is what the core holds today — the split's 28.2 KB plus the
  * hold-and-replay of issue #14 (0.7 KB), the 13 npm SDKs of its catalogue
  * (0.65 KB) and the consent log's connector of issue #16 (0.6 KB), merged
- * together — and may only go down. Run
+ * together, plus the 21 services issue #15 made core by how often sites load
+ * them (1,244 B: 30,367 → 31,611) — and may only go down. Run
  * after `npm run build` (npm test does).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,11 +18,11 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const BUDGETS = {
-  'nexus-consent.min.js': 30_500,
+  'nexus-consent.min.js': 31_744,
   'nexus-consent.ui.min.js': 8_500,
 };
 /** What a first visit downloads: core and UI (the single file was 33,523 B before the split: issue #15 is open). */
-const FIRST_VISIT = 38_500;
+const FIRST_VISIT = 39_744;
 
 const gzip = (name: string) => {
   const file = new URL(`../../dist/${name}`, import.meta.url);

@@ -14,6 +14,12 @@ export const serviceDetails: ServiceDetails = {
   format: 1,
   language: 'en',
   services: {
+    '33across': {
+      policyUrl: 'https://33across.com/privacy-policy/',
+      cookies: [
+        ['33x_ps', 'This cookie is used targeted and behavioural advertising services.', '1 year'],
+      ],
+    },
     'ab-tasty': {
       policyUrl: 'https://www.abtasty.com/terms-of-use/',
       cookies: [
@@ -104,10 +110,65 @@ export const serviceDetails: ServiceDetails = {
         ['_hp5_meta.*', 'Contains all metadata related to user/session', '13 months'],
       ],
     },
+    'crazy-egg': {
+      policyUrl: 'https://www.crazyegg.com/cookies',
+      cookies: [
+        ['_CEFT', 'This cookie stores page variants assigned to visitors for A/B performance testing', '1 Year'],
+        ['_ce.cch', 'This cookie is used to check if cookies can be added.', '1 second'],
+        ['_ce.clock_data', 'This cookie stores the difference in time from the server\'s time and the current browser.', '1 Day'],
+        ['_ce.clock_event', 'This cookie prevents repeated requests to the Clock API.', '1 Day'],
+        ['_ce.gtld', 'This cookie is used to identify the top level domain.', '1 second'],
+        ['_ce.irv', 'This cookie used to store isReturning value during the session', 'Session'],
+        ['_ce.s', 'This cookie tracks a recording visitor session unique ID, tracking host and start time', '1 year'],
+        ['_ceir', 'This cookie tracks whether a visitor has visited the site before', '1 Year'],
+        ['_cer.v', '(Old tracking script) Track whether a visitor has visited the site before', '31 days'],
+        ['_crazyegg', 'This cookie remembers information related to marketing page features.', 'Session'],
+        ['ce_login', 'This cookie remembers the last email address you used to login', '1 year'],
+        ['ce_need_secure_cookie', 'This cookie is used to determine cookie security parameters.', '1 second'],
+        ['ce_sid', 'This cookie stores the identify logged-in users', 'Session'],
+        ['ce_signup_flow', 'This cookie remembers the signup flow you saw', '1 year'],
+        ['ce_signup_partner', 'This cookie remembers the signup partner you were referred from', '1 year'],
+        ['ce_successful_csp_check', 'This cookie is used to determine if the page has a Content Security Policy rule that would prevent tracking.', '24 hours'],
+        ['ceac', 'This cookie stores the Account ID number', '1 year'],
+        ['cean', 'This cookie stores the Anonymous ID number', '1 month'],
+        ['cean_assoc', 'This cookie stores the associates Anonymous ID with logged-in user', '1 month'],
+        ['cebs', 'This cookie is used to track the current user session internally.', 'Session'],
+        ['cebsp_', 'This cookie is used to track the current user session internally.', 'Session'],
+        ['cecu', 'This cookie stores the identify logged-in users', 'Session'],
+        ['ceft_variant_override', 'This cookie stores forced variant id', 'Session'],
+        ['cehc', 'This cookie shares user information with CrazyEgg\'s Help Center', 'Session'],
+        ['celi', 'This cookie stores the logged-in Status', 'Session'],
+        ['first_snapshot_url', 'This cookie stores the website URL used to create first Snapshot', '1 year'],
+        ['sharing_*', 'This cookie stores the shared item code', '30 minutes'],
+      ],
+    },
     'crisp': {
       policyUrl: 'https://crisp.chat/en/privacy/',
       cookies: [
         ['crisp-client/*', 'Crisp live chat widget session and preferences cookies.', '6 months'],
+      ],
+    },
+    'equativ': {
+      policyUrl: 'https://equativ.com/end-users-privacy-policy/',
+      cookies: [
+        ['Comp', 'Labeling end-users with keywords defined by a client.', '13 months'],
+        ['Pdomid', 'Technical cookie used to distribute the traffic between Smart\'s servers', '13 months'],
+        ['Pwb', 'Allows for the display of ads in the correct format based on browser, screen size, and OS.', '2 days'],
+        ['TestIfCookie', 'Technical cookie used to test if persistent cookies are accepted', 'session cookie'],
+        ['TestIfCookieP', 'Technical cookie used to test if persistent cookies are accepted', '13 months'],
+        ['cnfq', 'Technical cookie used to trigger the injection of monitoring scripts from a CNAME', '360 minutes'],
+        ['csfq', 'Technical cookie used to trigger the injection of monitoring scripts', '6 hours'],
+        ['csync', 'Optimises ad display based on the user\'s movement combined and various advertiser bids for displaying user ads.', '1 day'],
+        ['dyncdn', 'End-point and traffic data', '1 day'],
+        ['gid', 'Global unique ID cross domains associated with an end-user', '13 months'],
+        ['lcsrc', 'Technical cookie used to refresh date serialized in ISO format', '13 months'],
+        ['lcsrd', 'This cookie is used to present the visitor with relevant content and advertisements', '13 months'],
+        ['partner-*', 'Labeling end-users with keywords defined by a client.', '13 months'],
+        ['pbw', 'This cookie collects cached data by browser ID, operating system ID and screen size', '13 months'],
+        ['pid', 'Unique ID associated with an end-user (according to a domain and browser)', '13 months'],
+        ['sasd', 'Geolocation collection', '1 day'],
+        ['sasd2', 'Geolocation collection', '1 day'],
+        ['vs', 'Counting new visits', 'session'],
       ],
     },
     'google-ads': {
@@ -217,6 +278,31 @@ export const serviceDetails: ServiceDetails = {
         ['hj_visitor', 'hotjar uses cookies to enhance the user’s experience on our website, for example to complete forms, navigating the site, and identify returning users and offer related content. Users can control the use of cookies at the individual browser level.', 'Session'],
       ],
     },
+    'hubspot': {
+      policyUrl: 'https://legal.hubspot.com/privacy-policy',
+      cookies: [
+        ['__hs_cookie_cat_pref', 'This cookie is used to record the categories a visitor consented to.', '6 months'],
+        ['__hs_do_not_track', 'This cookie can be set to prevent the tracking code from sending any information to HubSpot.', '13 months'],
+        ['__hs_gpc_banner_dismiss', 'This cookie is used when the Global Privacy Control banner is dismissed.', '180 days'],
+        ['__hs_initial_opt_in', 'This cookie is used to prevent the banner from always displaying when visitors are browsing in strict mode.', '7 days'],
+        ['__hs_notify_banner_dismiss', 'This cookie is used when the website uses a Notify consent banner type.', '180 days'],
+        ['__hs_opt_out', 'This cookie is used by the opt-in privacy policy to remember not to ask the visitor to accept cookies again.', '13 months'],
+        ['__hsmem', 'This cookie is set when visitors log in to a HubSpot-hosted site.', '1 year'],
+        ['__hssc', 'This cookie keeps track of sessions.', '30 minutes'],
+        ['__hssrc', 'Whenever HubSpot changes the session cookie, this cookie is also set to determine if the visitor has restarted their browser.', 'session'],
+        ['__hstc', 'The main cookie for tracking visitors.', '13 months'],
+        ['hs-membership-csrf', 'This cookie is used to ensure that content membership logins cannot be forged.', 'session'],
+        ['hs-messages-hide-welcome-message', 'This cookie is used to prevent the chat widget welcome message from appearing again for one day after it is dismissed.', '1 day'],
+        ['hs-messages-is-open', 'This cookie is used to determine and save whether the chat widget is open for future visits.', '30 minutes'],
+        ['hs_ab_test', 'This cookie is used to consistently serve visitors the same version of an A/B test page they’ve seen before.', 'session'],
+        ['hs_langswitcher_choice', 'This cookie is used to save the visitor\'s selected language choice when viewing pages in multiple languages.', '2 years'],
+        ['hubspotapi', 'This cookie allows the user to access the app with the correct permissions.', '7 days'],
+        ['hubspotapi-csrf', 'This is used for CSRF prevention - preventing third party websites from accessing your data. Expires after a year.', '1 year'],
+        ['hubspotapi-prefs', 'This is used with the hubspotapi cookie to remember whether the user checked the \'remember me\' box (controls the expiration of the main cookie\'s authentication).', '1 Year'],
+        ['hubspotutk', 'This cookie keeps track of a visitor\'s identity. It is passed to HubSpot on form submission and used when deduplicating contacts.', '13 months'],
+        ['messagesUtk', 'This cookie is used to recognize visitors who chat with you via the chatflows tool. If the visitor leaves your site before they\'re added as a contact, they will have this cookie associated with their browser.', '13 months'],
+      ],
+    },
     'instagram-embed': {
       policyUrl: 'https://www.facebook.com/privacy/policies/cookies',
       cookies: [
@@ -241,6 +327,18 @@ export const serviceDetails: ServiceDetails = {
     'java-session': {
       cookies: [
         ['JSESSIONID*', 'JSESSIONID is a cookie generated by Servlet containers and used for session management in J2EE web applications for HTTP protocol. If a Web server is using a cookie for session management, it creates and sends JSESSIONID cookie to the client and then the client sends it back to the server in subsequent HTTP requests. JSESSIONID is a platform session cookie and is used by sites with JavaServer Pages (JSP). The cookie is used to maintain an anonymous user session by the server.', 'session'],
+      ],
+    },
+    'jetpack-stats': {
+      policyUrl: 'https://automattic.com/privacy/',
+      cookies: [
+        ['tk_ai', 'Stores a randomly-generated anonymous ID. This is only used within the dashboard (/wp-admin) area and is used for usage tracking, if enabled.', 'session'],
+      ],
+    },
+    'klaviyo': {
+      policyUrl: 'https://www.klaviyo.com/legal',
+      cookies: [
+        ['__kla_id', 'When Klaviyo’s JavaScript is enabled, the __kla_id cookie can track and identify site visitors through an auto-generated ID. This cookie can temporarily hold personally identifiable information. Once a visitor is identified, the cookie can pass their data into Klaviyo.', '2 years'],
       ],
     },
     'linkedin-insight': {
@@ -325,6 +423,41 @@ export const serviceDetails: ServiceDetails = {
         ['trkInfo', 'This cookie is used by LinkedIn to support the functionality of adding a panel invite labeled \'Follow Us\'', '1 year'],
         ['uh', 'Used to set the user preference for the mobile web platform via a user\'s settings', 'Session'],
         ['wwepo', 'Used to ensure that useres who choose to sign up using phone only have that setting and preference respected', '90 days'],
+      ],
+    },
+    'lotame': {
+      policyUrl: 'https://www.lotame.com/about-lotame/privacy/lotames-products-services-privacy-policy/',
+      cookies: [
+        ['_cc_aud', 'Collects anonymous statistical data related to the user\'s website visits, such as the number of visits, average time spent on the website and what pages have been loaded. The purpose is to segment the website\'s users according to factors such as demographics and geographical location, in order to enable media and marketing agencies to structure and understand their target groups to enable customised online advertising.', '269 days'],
+        ['_cc_cc', 'Collects anonymous statistical data related to the user\'s website visits, such as the number of visits, average time spent on the website and what pages have been loaded. The purpose is to segment the website\'s users according to factors such as demographics and geographical location, in order to enable media and marketing agencies to structure and understand their target groups to enable customised online advertising.', 'session'],
+        ['_cc_dc', 'Collects anonymous statistical data related to the user\'s website visits, such as the number of visits, average time spent on the website and what pages have been loaded. The purpose is to segment the website\'s users according to factors such as demographics and geographical location, in order to enable media and marketing agencies to structure and understand their target groups to enable customised online advertising.', 'session'],
+        ['_cc_domain', 'Registers data on visitors from multiple visits and on multiple websites. This information is used to measure the efficiency of advertisement on websites.', 'session'],
+        ['_cc_id', 'Collects anonymous statistical data related to the user\'s website visits, such as the number of visits, average time spent on the website and what pages have been loaded. The purpose is to segment the website\'s users according to factors such as demographics and geographical location, in order to enable media and marketing agencies to structure and understand their target groups to enable customised online advertising.', '269 days'],
+        ['panoramaId', 'Registers data on visitors from multiple visits and on multiple websites. This information is used to measure the efficiency of advertisement on websites.', 'session'],
+        ['panoramaId_expiry', 'Registers data on visitors from multiple visits and on multiple websites. This information is used to measure the efficiency of advertisement on websites.', 'session'],
+        ['panoramaId_expiry_exp', 'Contains the expiry-date for the cookie with corresponding name.', 'session'],
+      ],
+    },
+    'lucky-orange': {
+      policyUrl: 'https://www.luckyorange.com/legal/privacy',
+      cookies: [
+        ['__lotl', 'URL of the visitor\'s original landing page, if any.', '180 days'],
+        ['__lotr', 'URL of the visitor\'s original referrer, if any.', '180 days'],
+        ['_global_lucky_opt_out', 'If set, will not run Lucky Orange. Set via our opt out links.', '10 years'],
+        ['_lo_bn', 'Indicated this visitor has been banned from tracking.', '30 days'],
+        ['_lo_cid', 'ID of the visitor\'s current chat, if any.', 'Session'],
+        ['_lo_np_*', 'Set if a user should no longer receive a particular poll.', '30 days'],
+        ['_lo_rid', 'ID of the visitor\'s current recording.', '30 minutes'],
+        ['_lo_uid', 'Unique identifier for the visitor.', '2 years'],
+        ['_lo_v', 'Total number of visitor\'s visits.', '1 year'],
+      ],
+    },
+    'mailchimp': {
+      policyUrl: 'https://mailchimp.com/legal/',
+      cookies: [
+        ['mc_cid', 'Mailchimp campaign ID', '14 days'],
+        ['mc_eid', 'Mailchimp email ID', '14 days'],
+        ['mc_landing_site', 'Page visitor entered your site on', '14 days'],
       ],
     },
     'matomo': {
@@ -429,6 +562,29 @@ export const serviceDetails: ServiceDetails = {
         ['mp_*', 'This cookie is used to store a user\'s unique identifier.', '1 year'],
       ],
     },
+    'outbrain': {
+      policyUrl: 'https://www.outbrain.com/legal/privacy#privacy-policy',
+      cookies: [
+        ['adrl', 'This cookie is set by Outbrain and it is used to analyse technical data about the website', '4 months'],
+        ['apnxs', 'This cookie is set by Outbrain and it is used to analyse technical data about the website', '4 months'],
+        ['auid', 'This cooki holds the advertising ID of the User on mobile devices. Used for tracking user actions, such as pages visited and clicks on recommendations, and personalized advertisinge', '90 days'],
+        ['bdswch', 'Used to present the visitor with relevant content and advertisement - The service is provided by third party advertisement hubs, which facilitate real-time bidding for advertisers.', '3 months'],
+        ['cookieJartestCookie', 'Pending', '1 day'],
+        ['criteo', 'This cookie is set by Outbrain and it is used to analyse technical data about the website', '1 months'],
+        ['dicbo_id', 'Collects statistics concerning the visitors\' use of the website and its general functionality. This is used to optimize and compile reports on the website for comparison through a third party analysis service.', '1 day'],
+        ['europe', 'This cookie stores if the user is from Europe', '1 hour'],
+        ['mdfrc', 'This cookie is set by Outbrain and it is used to analyse technical data about the website', '4 months'],
+        ['obsessionid-*', 'This cookie stores a unique identifier of the session so that we don’t show only the same recommendations on the same session', '30 minutes'],
+        ['obuid', 'Holds the anonymous user\'s ID. Used for tracking user actions, such as clicks on the recommendations', '3 months'],
+        ['opout', 'This cookie holds information about optout from Outbrain personalized advertising', '1 year'],
+        ['outbrain_dicbo_id', 'This cookie Used for conversion attribution when a browser does not allow third party cookies', '1 day'],
+        ['recs', 'Stores the recommendations we’re recommending so that we don’t show only the same recommendations on the same page', '1 minute'],
+        ['recs-*', 'This cookie stores the recommendations we’re recommending so that we don’t show only the same recommendations on the same page', '1 minute'],
+        ['ref-', 'This cookie stores the referring document information to identify the source of traffic to improve contextual recommendations', '1 minute'],
+        ['ttd', 'This cookie is set by Outbrain and it is used to analyse technical data about the website', '4 months'],
+        ['unifiedPixel', 'Collects data on the user’s navigation and behavior on the website. This is used to compile statistical reports and heatmaps for the website owner.', 'Seesion'],
+      ],
+    },
     'php-session': {
       policyUrl: 'https://www.php.net/privacy.php',
       cookies: [
@@ -463,6 +619,23 @@ export const serviceDetails: ServiceDetails = {
         ['plausible_*', 'Privacy-friendly web analytics. Does not use cookies by default but may store preferences if enabled.', 'Varies'],
       ],
     },
+    'quantcast': {
+      policyUrl: 'https://www.quantcast.com/privacy/',
+      cookies: [
+        ['__qca', 'This cookie is set by Quantcast, who present targeted advertising. Stores browser and HTTP request information.', '1 year'],
+        ['cref', 'Contains data on user navigation, interaction and time spent on the website and its sub-pages – This data is used to optimise the relevance of advertisements and for statistical purposes.', '13 months'],
+        ['d', 'Tracking of users and measure and improve performance and supports personalisation', '13 months'],
+        ['mc', 'Tracking of users and measure and improve performance and supports personalisation', '13 months'],
+      ],
+    },
+    'reddit-pixel': {
+      policyUrl: 'https://www.redditinc.com/policies/privacy-policy',
+      cookies: [
+        ['_rdt_uuid', 'This cookie is set by Reddit and is used for remarketing on reddit.com.', '90 days'],
+        ['edgebucket', 'Used by Reddit to deliver advertising', '2 years'],
+        ['initref', 'Used by Reddit to deliver advertising', 'session'],
+      ],
+    },
     'rudderstack': {
       policyUrl: 'https://www.rudderstack.com/privacy-policy/',
       cookies: [
@@ -478,6 +651,43 @@ export const serviceDetails: ServiceDetails = {
         ['test_rudder_cookie', 'Checks whether the cookie storage of a browser is accessible or not. Once checked, the SDK removes the cookie immediately.', 'Session'],
       ],
     },
+    'scorecard-research': {
+      policyUrl: 'https://www.comscore.com/About/Privacy-Policy',
+      cookies: [
+        ['C1', 'Comscore: statistical and analytical data', '5 years'],
+        ['PID', 'Collects a code that identifies the specific website or advertiser participating in the ScorecardResearch data collection program.', '1 year'],
+        ['S1', 'Comscore: statistical and analytical data', '5 years'],
+        ['UID', 'Collects information of the user and his/her movement, such as timestamp for visits, most recently loaded pages and IP address. The data is used by the marketing research network, Scorecard Research, to analyse traffic patterns and carry out surveys to help their clients better understand the customer\'s preferences.', '2 years'],
+        ['UIDR', 'Collects information of the user and his/her movement, such as timestamp for visits, most recently loaded pages and IP address. The data is used by the marketing research network, Scorecard Research, to analyse traffic patterns and carry out surveys to help their clients better understand the customer\'s preferences.', '2 years'],
+        ['XID', 'Collects a unique identifier assigned to a device (computer, phone, tablet) to track the user across different websites.', '1 year'],
+      ],
+    },
+    'sharethis': {
+      policyUrl: 'https://sharethis.com/privacy/',
+      cookies: [
+        ['__stid', 'The __stid cookie is set as part of the ShareThis service and monitors user-activity, e.g. Web pages viewed, navigation from page to page, time spent on each page etc.', '1 year'],
+        ['__stidv', 'ShareThis cookie ID version.', '10 years'],
+        ['euconsent*', 'ShareThis reads if the euconsent cookie is present in the publisher domain.', 'session'],
+        ['fpestid', 'Fpestid is a ShareThis cookie ID set in the domain of the website operator.', '13 months'],
+        ['pubconsent*', 'ShareThis cookie set to indicate user has made a declaration about GDPR data collection for IAB TCF v1 format.', '13 months'],
+        ['pxcelAcc3PC', 'ShareThis Tag Management System cookie to check whether third party cookies are accepted by the browser. This is only set if there is no incoming cookie in the request.', '1 day'],
+        ['pxcelBcnLcy', 'ShareThis Tag Management System cookie to track latency on reporting beacon.', 'session'],
+        ['pxcelPage*', 'ShareThis Tag Management System cookie to track status of pixel rotation loading. ShareThis uses a different cookie for different groups of sites within the ShareThis network.', '1 year'],
+        ['st_optout', 'ShareThis cookie set to indicate that user has opted out from data collection.', '10 years'],
+        ['usprivacy*', 'ShareThis reads if the usprivacy cookie is present in the publisher domain.', 'session'],
+      ],
+    },
+    'snap-pixel': {
+      policyUrl: 'https://www.snap.com/en-US/privacy/privacy-policy/',
+      cookies: [
+        ['X-AB', 'This cookie is used by the website’s operator in context with multi-variate testing. This is a tool used to combine or change content on the website. This allows the website to find the best variation/edition of the site.', '1 day'],
+        ['_schn', 'This cookies come from the Snapchat retargeting pixel. This pixel is used to retarget and attribute traffic coming from the social network.', '1 day'],
+        ['_scid', 'Used to help identify a visitor.', '1 year'],
+        ['_scid_r', 'Sets a unique ID for the visitor, that allows third party advertisers to target the visitor with relevant advertisement. This pairing service is provided by third party advertisement hubs, which facilitates real-time bidding for advertisers.', '13 months'],
+        ['sc-a-nonce', 'Nonce control. Used to encrypt session data.', '1 year'],
+        ['sc_at', 'Used to identify a visitor across multiple domains.', '1 year'],
+      ],
+    },
     'snowplow': {
       policyUrl: 'https://snowplowanalytics.com/privacy-policy/',
       cookies: [
@@ -491,6 +701,21 @@ export const serviceDetails: ServiceDetails = {
       cookies: [
         ['sp_landing', 'Required to ensure the functionality of the integrated Spotify plugin. This does not result in any cross-site functionality.', '1 day'],
         ['sp_t', 'Required to ensure the functionality of the integrated Spotify plugin. This does not result in any cross-site functionality.', '2 months'],
+      ],
+    },
+    'taboola': {
+      policyUrl: 'https://www.taboola.com/policies/cookie-policy',
+      cookies: [
+        ['_tb_sess_r', 'Used on websites of our publisher Customers that utilize the Taboola Newsroom services. It maintains a session reference about the user’s visit to this particular website.', '30 minutes'],
+        ['_tb_t_ppg', 'Used on websites of our publisher Customers that utilize the Taboola Newsroom services. This cookie is used to identify the referring website (i.e. the website that the user visited prior to arriving at this publisher’s website).', '30 minutes'],
+        ['abLdr', 'Supports routine technical and performance improvements for Taboola’s browser-based Services.', '3 hours'],
+        ['abMbl', 'Supports routine technical and performance improvements for Taboola’s mobile SDK Services.', '3 hours'],
+        ['t_gid', 'This Partitioned cookie gives a user who interacts with Taboola Widget a User ID allowing us to target advertisements and content to this specific user ID.', '13 months'],
+        ['t_pt_gid', 'Assigns a unique User ID that Taboola uses for attribution and reporting purposes, and to tailor recommendations to this specific user.', '1 Year'],
+        ['taboola_fp_td_user_id', 'Indicates that the user clicked on an item that was recommended by Taboola’s Services. This is used for reporting and analytics purposes.', '1 year'],
+        ['taboola_select', 'Maintains a record of whether the user performed an action in the “Taboola Select” feature.', '1 year'],
+        ['taboola_session_id', 'Creates a temporary session ID to avoid the display of duplicate recommendations on the page.', 'Session'],
+        ['tb_click_param', 'Used on websites of our publisher Customers that utilize the Taboola Newsroom services. It measures performance of the publisher’s homepage articles that are clicked.', '50 seconds'],
       ],
     },
     'tiktok-pixel': {
@@ -544,6 +769,29 @@ export const serviceDetails: ServiceDetails = {
         ['syndication_guest_id', 'Used to collect information about users browsing behaviour for marketing purposes including digital display and social media advertising.', '2 years'],
         ['tfw_exp', 'These cookies enable us to track visitor activity from our X ads on our website, and also to allow users to share content from our websites. They cookies do not provide us with any confidential information relating to your account.', '2 years'],
         ['twid', 'These cookies enable us to track visitor activity from our X ads on our website, and also to allow users to share content from our websites. They cookies do not provide us with any confidential information relating to your account.', '2 years'],
+      ],
+    },
+    'yandex-metrica': {
+      policyUrl: 'https://yandex.com/support/metrica/general/gdpr.html',
+      cookies: [
+        ['_yasc', 'Collects data on the user across websites - This data is used to make advertisement more relevant.', '10 Years'],
+        ['_ym_d', 'Saves the date of the user\'s first site session', '1 year'],
+        ['_ym_debug', 'Indicates that debug mode is active', 'session'],
+        ['_ym_hostIndex', 'Limits the number of requests', '1 day'],
+        ['_ym_isad', 'Determines whether a user has ad blockers', '2 days'],
+        ['_ym_metrika_enabled', 'Checks whether other Yandex.Metrica cookies are installed correctly', '60 minutes'],
+        ['_ym_uid', 'Used for identifying site users', '1 year'],
+        ['_ym_visorc_*', 'Allows Session Replay to function correctly', '30 minutes'],
+        ['bh', 'Collects data on user behaviour and interaction in order to optimize the website and make advertisement on the website more relevant.', '1 Year'],
+        ['is_gdpr', 'Detecting users from regions where the General Data Protection Regulation (GDPR) applies', '1 year'],
+        ['is_gdpr_b', 'Detecting users from regions where the General Data Protection Regulation (GDPR) applies', '1 year'],
+        ['usst', 'Stores auxiliary information for syncing site user IDs between different Yandex domains', '1 year'],
+        ['yabs-sid', 'Session ID', 'session'],
+        ['yabs-vdrf', 'Registers data on visitors from multiple visits and on multiple websites. This information is used to measure the efficiency of advertisement on websites.', '5 days'],
+        ['yandexuid', 'Registers data on visitors\' website-behaviour. This is used for internal analysis and website optimization.', '1 year (in some countries, the period may be longer)'],
+        ['yashr', 'Collects data on the user across websites - This data is used to make advertisement more relevant.', '1 Year'],
+        ['ymex', 'Stores auxiliary information for Yandex.Metrica performance: ID creation time and their alternative values.', '1 year'],
+        ['yuidss', 'Registers data on visitors\' website-behaviour. This is used for internal analysis and website optimization.', '1 year (in some countries, the period may be longer)'],
       ],
     },
     'youtube': {
