@@ -15,7 +15,9 @@
 //      the core already blocks the entry point (the ad server, Prebid's host page tag);
 //  (b) services whose market is a single non-European country (Kakao, Yahoo Japan, LINE, Baidu,
 //      RD Station…);
-//  (c) chat, support and review widgets: functional, the site's own visitors ask for them.
+//  (c) chat, support, review and share widgets: functional, the site's own visitors ask for them —
+//      unless the vendor documents advertising or analytics use of what the widget sees (ShareThis
+//      does: its privacy notice describes interest-based advertising; AddToAny's documents none we found).
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -909,6 +909,17 @@ export const curated = {
       sources: ['https://advertising.reddithelp.com/en/categories/custom-audiences-and-conversion-tracking/reddit-pixel'],
     },
     {
+      id: 'reddit-embed',
+      name: 'Reddit',
+      vendor: 'Reddit',
+      category: 'advertising',
+      // Full catalogue only, as before reddit.com went to ignoredHosts: embedded posts are far rarer than the pixel.
+      core: false,
+      why: 'Embedded Reddit posts (embed.reddit.com, and the older redditmedia.com embeds and their widgets script) load Reddit content that sees the visit and carries Reddit’s cookies; Reddit uses such activity for its ads, as for the pixel.',
+      urls: ['embed.reddit.com', 'redditmedia.com'],
+      sources: ['https://support.reddithelp.com/hc/en-us/articles/360040938532-How-do-I-embed-a-Reddit-post'],
+    },
+    {
       id: 'awin',
       vendor: 'Awin',
       category: 'advertising',

@@ -319,6 +319,13 @@ describe('services made core by issue #15', () => {
       expect(classifier.classifyUrl('https://nexustech.us1.list-manage.com/subscribe/post?u=0123abcd&id=4567ef')).toBeUndefined();
     }
   });
+
+  it('still holds an embedded Reddit post in the full catalogue (reddit.com itself is not a tracker)', () => {
+    for (const url of ['https://embed.reddit.com/r/france/comments/1abcde/un_titre/', 'https://www.redditmedia.com/r/france/comments/1abcde/un_titre/?embed=true']) {
+      expect(full.classifyUrl(url)).toMatchObject({ service: 'reddit-embed', category: 'advertising' });
+      expect(core.classifyUrl(url)).toBeUndefined();
+    }
+  });
 });
 
 describe('labelled list', () => {
