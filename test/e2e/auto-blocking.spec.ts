@@ -243,7 +243,6 @@ test('issue #15: HubSpot, Klaviyo and the Reddit pixel, pasted as given, are hel
     );
     expect(blocked.filter((b) => b.kind === 'script').map((b) => `${b.service}:${b.category}`).sort()).toEqual(['hubspot:advertising', 'klaviyo:advertising', 'reddit-pixel:advertising']);
     const sent = vendorRequests();
-    console.log(`  preload-scanner requests that escaped (${sent.length}): ${sent.join(' ') || 'none'}`);
     for (const url of sent) {
       expect(inHtml).toContain(url);
       expect(blocked.find((b) => b.target === url)?.escaped, url).toBe(true);
