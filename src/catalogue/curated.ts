@@ -411,7 +411,8 @@ export const curated = {
       ocd: ['Crazy Egg'],
       // script.crazyegg.com/pages/scripts/…, and cetrk.com for recordings.
       tpw: ['Crazy Egg'],
-      cookies: ['_ce.*', 'is_returning'],
+      // Not `is_returning`, which its help page also names: too generic a name to claim from a site's own cookies.
+      cookies: ['_ce.*'],
       sources: ['https://help.crazyegg.com/article/103-new-vs-returning-visitors'],
     },
     {

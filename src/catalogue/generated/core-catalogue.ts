@@ -107,7 +107,7 @@ export const coreCatalogue: Catalogue = {
     '11dcsib_cuid',
     '13ac_cs_*',
     '13aoWRIgnore,WRUID,_CT_RS_,__CT_Data,_hjUserAttrbutesHash,_hjUserAttributes,_hjasCachedUserAttributes,_hp2_hld,_hp5_event_props.*,_hp5_meta.*',
-    '14ac_ce.*,is_returning',
+    '14ac_ce.*',
     '14ao_CEFT,_ceir,_cer.v,_crazyegg,ce_need_secure_cookie,ce_successful_csp_check,ceft_variant_override',
     '15pccrisp-client*',
     '16dccto_*',
