@@ -37,6 +37,14 @@ try {
   server.close();
 }
 
+// A step missing from a load (a file not requested, a page changed) would be NaN and skew every median: say so instead.
+for (const [name, list] of Object.entries(samples)) {
+  for (const sample of list) {
+    const missing = Object.keys(sample).filter((key) => Number.isNaN(sample[key]));
+    if (missing.length) throw new Error(`${name}: a load has no ${missing.join(', ')}`);
+  }
+}
+
 const STEPS = [
   ['coreRequested', 'core requested'],
   ['coreReceived', 'core received'],

@@ -365,6 +365,9 @@ export const curated = {
       why: 'Yandex Metrica is web analytics with session replay (Webvisor); _ym_uid identifies the visitor.',
       ocd: ['Yandex.Metrica'],
       tpw: ['Yandex Metrica'],
+      // Beyond mc.yandex.ru/.com: the counter from jsDelivr (Metrica's alternative CDN), the
+      // Webvisor domain's snippet and session-replay traffic, and the regional counter hosts.
+      urls: ['mc.webvisor.org', 'mc.webvisor.com', 'cdn.jsdelivr.net/npm/yandex-metrica-watch', 'mc.yandex.by', 'mc.yandex.kz', 'mc.yandex.com.tr', 'mc.yandex.ua'],
       cookies: ['_ym_*'],
       storage: ['_ym_*'],
     },
@@ -391,8 +394,8 @@ export const curated = {
       id: 'scorecard-research',
       name: 'Comscore',
       vendor: 'Comscore',
-      category: 'analytics',
-      why: 'Comscore’s tag (Scorecard Research beacon, *.scorecardresearch.com) is audience measurement: Comscore documents it as counting page views for its syndicated audience ratings, combined with its panel. Advertisers plan buys with those ratings, but the tag itself neither targets nor serves ads, so analytics; it is cross-site (one id across publishers), never the exempt first-party kind.',
+      category: 'advertising',
+      why: 'Comscore’s tag (Scorecard Research beacon, *.scorecardresearch.com) measures audiences for Comscore’s syndicated ratings, combined with its panel, which advertisers buy media with; its id is cross-site (one id across publishers). Both sources file it as advertising (the Open Cookie Database: Marketing; third-party-web: ad), and the stricter category wins, as for Quantcast.',
       ocd: ['comScore', 'ComScore'],
       tpw: ['Scorecard Research'],
       // _scor_uid: the tag's first-party id (Comscore's UID lives on its own domain).
@@ -447,8 +450,9 @@ export const curated = {
       vendor: 'CallRail',
       category: 'analytics',
       why: 'CallRail is call tracking: its script (cdn.callrail.com) swaps the site’s phone numbers for tracking numbers per traffic source and keeps the visitor’s source in a cookie, to attribute phone calls to campaigns. Until consent the site shows its own number.',
-      // Held by its host: CallRail's documentation does not name its cookies; held, the script never writes them.
+      // Its documentation does not name its cookies; calltrk_* (referrer, landing page, session) are what its script writes.
       tpw: ['CallRail'],
+      cookies: ['calltrk_*'],
       sources: ['https://support.callrail.com/hc/en-us/articles/200977208-Dynamic-Number-Insertion-Overview', 'https://www.callrail.com/cookies/'],
     },
     {
@@ -624,7 +628,7 @@ export const curated = {
       ocd: ['Snapchat'],
       // snapchat.com is in ignoredHosts (a link to Snapchat is not a tracker): only the pixel's endpoint is a rule.
       tpw: ['Snapchat'],
-      urls: ['tr.snapchat.com'],
+      urls: ['tr.snapchat.com', 'tr-shadow.snapchat.com'],
       cookies: ['_scid', '_scid_r', '_sctr', 'sc_at'],
       storage: ['_scid', '_scid_r'],
     },
@@ -712,7 +716,9 @@ export const curated = {
       tpw: ['Crowd Control'],
       // c.ltmsphrcl.net: a collection host the tag's documentation preconnects to.
       urls: ['ltmsphrcl.net'],
-      storage: ['panoramaId*'],
+      // _cc_id: Lotame's first-party id, which Prebid's lotamePanoramaId module also writes, as cookie and key.
+      cookies: ['_cc_id'],
+      storage: ['panoramaId*', '_cc_id'],
       sources: ['https://my.lotame.com/t/g9hxvnw/detailed-reference-guide', 'https://my.lotame.com/t/83hxvnt/lt-js-basic-implementation'],
     },
     {
@@ -905,9 +911,19 @@ export const curated = {
       ocd: ['Reddit'],
       // Its hosts are in ignoredHosts: a link to reddit.com is not a tracker; only the pixel's paths are.
       tpw: ['reddit'],
-      urls: ['redditstatic.com/ads', 'alb.reddit.com'],
+      urls: ['redditstatic.com/ads', 'alb.reddit.com', 'pixel-config.reddit.com', 'conversions-config.reddit.com'],
       cookies: ['_rdt_uuid', '_rdt_cid'],
       sources: ['https://advertising.reddithelp.com/en/categories/custom-audiences-and-conversion-tracking/reddit-pixel'],
+    },
+    {
+      id: 'snapchat-embed',
+      name: 'Snapchat',
+      vendor: 'Snap',
+      category: 'advertising',
+      // Full catalogue only, as before snapchat.com went to ignoredHosts: embeds are far rarer than the pixel.
+      core: false,
+      why: 'Snapchat embeds (snapchat.com/embed.js turns a blockquote into an iframe of snapchat.com) load Snap content that sees the visit; Snap uses such activity for its ads, as for the pixel.',
+      urls: ['snapchat.com/embed.js', 'snapchat.com/embed'],
     },
     {
       id: 'reddit-embed',
@@ -968,10 +984,14 @@ export const curated = {
       vendor: 'HubSpot',
       category: 'advertising',
       why: 'HubSpot’s tracking code (js.hs-scripts.com/<id>.js) follows each visitor (__hstc, hubspotutk) and ties the pages seen to the contact once a form is sent, to score and target leads in its marketing automation and ads (hsadspixel.net); HubSpot puts these cookies behind consent. third-party-web: marketing.',
-      ocd: ['Hubspot', 'HubSpot'],
-      // All of its hosts, hubspot.com included: its sub-domains carry the tracking code's hits, forms and
+      // Mixed: the open data also files HubSpot CMS's own cookies under it (hs-membership-csrf, the
+      // language switcher, its cookie banner's choices), which keep their own category; the tracking
+      // cookies are pinned below.
+      ocdMixed: ['Hubspot', 'HubSpot'],
+      // Its tracking hosts, hubspot.com included: its sub-domains carry the tracking code's hits, forms and
       // booking embeds in regional variants (track-eu1., forms-na1., meetings-eu1.…), and the embedded form's
       // script sends hubspotutk with the submission. A plain link is no request, so holding the host costs nothing.
+      // Not its CMS file and asset hosts (ignoredHosts: hubspot.net, hsstatic.net).
       tpw: ['Hubspot'],
       cookies: ['__hstc', '__hssc', '__hssrc', 'hubspotutk', 'messagesUtk'],
       sources: ['https://knowledge.hubspot.com/articles/kcs_article/reports/what-cookies-does-hubspot-set-in-a-visitor-s-browser'],
@@ -1422,7 +1442,9 @@ export const curated = {
       why: 'Host of a product retired years ago (HitBox, Nedstat, Urchin, AdMeld, TwitPic, Vine, SublimeVideo): no page loads it any more.',
     })),
     { host: '01net.com', why: 'A French news publisher filed under Smart AdServer; its own site is not an ad endpoint.' },
-    { host: 'snapchat.com', why: 'third-party-web files all of snapchat.com under the Snap pixel; a link to Snapchat is not a tracker. The pixel’s endpoint, tr.snapchat.com, is a rule of snap-pixel.' },
+    { host: 'snapchat.com', why: 'third-party-web files all of snapchat.com under the Snap pixel; a link to Snapchat is not a tracker. The pixel’s endpoints (tr., tr-shadow.) are rules of snap-pixel, the embed script one of snapchat-embed.' },
+    { host: 'hubspot.net', why: 'HubSpot CMS file hosting (cdn2.hubspot.net/hubfs: a HubSpot site’s own images and files); the tracking code, analytics, forms and ads pixel use HubSpot’s other hosts.' },
+    { host: 'hsstatic.net', why: 'HubSpot CMS static assets (static.hsstatic.net: the site’s module scripts and styles); the tracking code, analytics, forms and ads pixel use HubSpot’s other hosts.' },
     { host: 'reddit.com', why: 'third-party-web files all of reddit.com as social; a link to a subreddit is not a tracker. The pixel’s endpoint, alb.reddit.com, is a rule of reddit-pixel.' },
     { host: 'redditstatic.com', why: 'Reddit’s static-asset CDN; only its /ads/ path (pixel.js) is the pixel, a rule of reddit-pixel.' },
     { host: 'list-manage.com', why: 'Where a Mailchimp sign-up form posts the address the visitor typed in to subscribe: the site’s own newsletter form, asked for by the visitor, not a tracker. Mailchimp’s site tracking is its chimpstatic.com script.' },

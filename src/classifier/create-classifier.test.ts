@@ -224,12 +224,16 @@ const FULL_ONLY: readonly Labelled[] = [
  * most often by HTTP Archive page counts (`npm run catalogue:rank`), one script
  * URL and one cookie name each, in the core catalogue alone. Names and hosts
  * as the vendors' snippets and documentation give them (curated.ts `sources`).
- * mPulse and CallRail are held by their hosts only, 33Across and Equativ set no
+ * mPulse is held by its hosts only, 33Across and Equativ set no
  * cookie the site can see: a second URL stands in for the cookie.
  */
 const CORE_ADDED: readonly Labelled[] = [
   ['url', 'https://mc.yandex.ru/metrika/tag.js', 'yandex-metrica', 'analytics'],
   ['cookie', '_ym_uid', 'yandex-metrica', 'analytics'],
+  // The counter from Metrica's alternative CDN and from the Webvisor domain, and Webvisor's traffic.
+  ['url', 'https://cdn.jsdelivr.net/npm/yandex-metrica-watch/tag.js', 'yandex-metrica', 'analytics'],
+  ['url', 'https://mc.webvisor.org/metrika/tag_ww.js?id=12345678', 'yandex-metrica', 'analytics'],
+  ['url', 'https://mc.webvisor.com/webvisor/12345678', 'yandex-metrica', 'analytics'],
   ['url', 'https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=AbC123', 'klaviyo', 'advertising'],
   ['cookie', '__kla_id', 'klaviyo', 'advertising'],
   ['url', 'https://js.hs-scripts.com/1234567.js', 'hubspot', 'advertising'],
@@ -244,12 +248,14 @@ const CORE_ADDED: readonly Labelled[] = [
   ['url', 'https://tags.crwdcntrl.net/lt/c/16589/lt.min.js', 'lotame', 'advertising'],
   ['cookie', 'panoramaId', 'lotame', 'advertising'],
   ['storage', 'panoramaId_expiry', 'lotame', 'advertising'],
+  ['cookie', '_cc_id', 'lotame', 'advertising'],
+  ['storage', '_cc_id', 'lotame', 'advertising'],
   ['url', 'https://secure.quantserve.com/quant.js', 'quantcast', 'advertising'],
   ['cookie', '__qca', 'quantcast', 'advertising'],
   ['url', 'https://www.statcounter.com/counter/counter.js', 'statcounter', 'analytics'],
   ['cookie', 'sc_is_visitor_unique', 'statcounter', 'analytics'],
-  ['url', 'https://sb.scorecardresearch.com/cs/12345678/beacon.js', 'scorecard-research', 'analytics'],
-  ['cookie', '_scor_uid', 'scorecard-research', 'analytics'],
+  ['url', 'https://sb.scorecardresearch.com/cs/12345678/beacon.js', 'scorecard-research', 'advertising'],
+  ['cookie', '_scor_uid', 'scorecard-research', 'advertising'],
   ['url', 'https://chimpstatic.com/mcjs-connected/js/users/1647ea7abc3f2f3259e2613f9/a946187aed2d57d15cdac9987.js', 'mailchimp', 'advertising'],
   ['cookie', 'mc_cid', 'mailchimp', 'advertising'],
   ['url', 'https://cdn.taboola.com/libtrc/site/loader.js', 'taboola', 'advertising'],
@@ -259,9 +265,12 @@ const CORE_ADDED: readonly Labelled[] = [
   ['url', 'https://www.redditstatic.com/ads/pixel.js', 'reddit-pixel', 'advertising'],
   ['url', 'https://alb.reddit.com/rp.gif?ts=1&id=t2_abc&event=PageVisit', 'reddit-pixel', 'advertising'],
   ['cookie', '_rdt_uuid', 'reddit-pixel', 'advertising'],
+  ['url', 'https://pixel-config.reddit.com/pixels/t2_abc/config', 'reddit-pixel', 'advertising'],
+  ['url', 'https://conversions-config.reddit.com/v1/pixel/config/t2_abc', 'reddit-pixel', 'advertising'],
   ['url', 'https://c.go-mpulse.net/boomerang/ABCDE-FGHIJ-KLMNO-PQRST-UVWXY', 'akamai-mpulse', 'analytics'],
   ['url', 'https://36f10833.akstat.io/', 'akamai-mpulse', 'analytics'],
   ['url', 'https://cdn.callrail.com/companies/123456789/0123abcd/12/swap.js', 'callrail', 'analytics'],
+  ['cookie', 'calltrk_referrer', 'callrail', 'analytics'],
   ['url', 'https://s.adroll.com/j/ABCDEFGHIJ/roundtrip.js', 'adroll', 'advertising'],
   ['cookie', '__adroll_fpc', 'adroll', 'advertising'],
   ['url', 'https://tools.luckyorange.com/core/lo.js?site-id=0123abcd', 'lucky-orange', 'analytics'],
@@ -273,6 +282,7 @@ const CORE_ADDED: readonly Labelled[] = [
   ['cookie', 'obuid', 'outbrain', 'advertising'],
   ['url', 'https://sc-static.net/scevent.min.js', 'snap-pixel', 'advertising'],
   ['url', 'https://tr.snapchat.com/p', 'snap-pixel', 'advertising'],
+  ['url', 'https://tr-shadow.snapchat.com/p', 'snap-pixel', 'advertising'],
   ['cookie', '_scid', 'snap-pixel', 'advertising'],
 ];
 
@@ -303,10 +313,14 @@ describe('services made core by issue #15', () => {
     },
   );
 
-  it('covers each of the 21 services with a script URL', () => {
+  it('has each of the 21 services in the core catalogue, each with a URL in the table above', () => {
+    const coreIds = new Set(coreCatalogue.services.map((entry) => entry.split(':')[0]));
     const services = new Set(CORE_ADDED.map(([, , service]) => service));
     expect(services.size).toBe(21);
-    for (const service of services) expect(CORE_ADDED.some(([kind, , s]) => s === service && kind === 'url'), service).toBe(true);
+    for (const service of services) {
+      expect(coreIds.has(service), service).toBe(true);
+      expect(CORE_ADDED.some(([kind, , s]) => s === service && kind === 'url'), service).toBe(true);
+    }
   });
 
   it('keeps a link to a social network or a vendor’s site, and a newsletter form post, unclassified', () => {
@@ -320,11 +334,20 @@ describe('services made core by issue #15', () => {
     }
   });
 
-  it('still holds an embedded Reddit post in the full catalogue (reddit.com itself is not a tracker)', () => {
+  it('still holds embedded Reddit posts and Snapchat embeds in the full catalogue (their sites are not trackers)', () => {
     for (const url of ['https://embed.reddit.com/r/france/comments/1abcde/un_titre/', 'https://www.redditmedia.com/r/france/comments/1abcde/un_titre/?embed=true']) {
       expect(full.classifyUrl(url)).toMatchObject({ service: 'reddit-embed', category: 'advertising' });
-      expect(core.classifyUrl(url)).toBeUndefined();
     }
+    expect(full.classifyUrl('https://www.snapchat.com/embed.js')).toMatchObject({ service: 'snapchat-embed', category: 'advertising' });
+  });
+
+  it('leaves a HubSpot CMS site its own files and cookies: assets hosts and CMS cookies are not HubSpot tracking', () => {
+    for (const classifier of [core, full]) {
+      expect(classifier.classifyUrl('https://cdn2.hubspot.net/hubfs/1234567/logo.png')).toBeUndefined();
+      expect(classifier.classifyUrl('https://static.hsstatic.net/content_shared_assets/static-1.1/js/public_common.js')).toBeUndefined();
+      expect(classifier.classifyCookie('hs-membership-csrf')).not.toMatchObject({ category: 'advertising' });
+    }
+    expect(core.classifyCookie('hubspotutk')).toMatchObject({ service: 'hubspot', category: 'advertising' });
   });
 });
 
