@@ -138,7 +138,15 @@ test('control: without the SDK, every vector reaches its tracker', async ({ page
   expect(await page.evaluate(() => 'NexusConsent' in window)).toBe(false);
   expect(await runVectors(page)).toEqual([]);
   await settle(page);
-  await expect.poll(() => [...Object.values(VECTORS), ...WHILE_PARSING].filter((marker) => !reached(network.trackerUrls(), marker))).toEqual([]);
+  const missing = () => [...Object.values(VECTORS), ...WHILE_PARSING].filter((marker) => !reached(network.trackerUrls(), marker));
+  await expect.poll(missing).toEqual([]).catch(async () => {
+    // On a loaded machine a srcdoc frame's navigation can replace its first document before the
+    // script written into it is requested (a CI run): the vectors still missing run once more, to
+    // show that each can reach its tracker. The parser's own vectors cannot run again: never retried.
+    const again = Object.entries(VECTORS).filter(([, marker]) => missing().includes(marker)).map(([name]) => name);
+    await page.evaluate((names) => names.forEach((name) => (window as any).vectors[name]()), again);
+    await expect.poll(missing).toEqual([]);
+  });
 });
 
 test('<meta http-equiv=refresh> inserted by script: no navigation before consent, the refresh after', async ({ page }) => {
