@@ -4,7 +4,10 @@
 //     each set up as its documentation says (pinned versions, devDependencies);
 //   - first contentful paint of a returning visitor (a valid decision in the cookie jar)
 //     against the same page without any consent manager;
-//   - the bytes each one makes a first visit download.
+//   - the bytes each one makes a first visit download;
+//   - the floor under any consent manager loaded the way the law needs (synchronously, first in
+//     <head>): the same page with a one-line external script, which costs first paint a fetch and
+//     a parser pause whatever the script does. What the SDK itself costs is what it adds above it.
 // Every load is a cold one: a fresh browser context, no HTTP cache, no code cache. The
 // variants are interleaved (one of each per round) so a noisy neighbour hits them alike.
 // Optional network emulation (Chrome DevTools Protocol): NETWORK=slow4g.
@@ -49,6 +52,8 @@ const PURPOSES = [
 
 export const PAGES = {
   none: page(''),
+  // The floor: a synchronous script in <head> that does nothing (FLOOR_SCRIPT).
+  floor: page(`<script src="/floor.js"></script>`),
   'nexus-consent': page(
     `<script>window.NexusConsentConfig = { privacyPolicyUrl: '/confidentialite' };</script>\n<script src="/dist/nexus-consent.min.js"></script>`,
   ),
@@ -95,7 +100,10 @@ const BANNER = {
   'vanilla-cookieconsent': `document.querySelector('#cc-main .cm')`,
 };
 
+const FLOOR_SCRIPT = 'window.floor = 1;';
+
 function file(path) {
+  if (path === '/floor.js') return ['application/javascript', Buffer.from(FLOOR_SCRIPT)];
   if (path.startsWith('/dist/')) return ['application/javascript', readFileSync(new URL(`..${path}`, import.meta.url))];
   if (path.startsWith('/orejime/')) return [path.endsWith('.css') ? 'text/css' : 'application/javascript', readFileSync(orejimeDir + path.slice(9))];
   if (path.startsWith('/vcc/')) return [path.endsWith('.css') ? 'text/css' : 'application/javascript', readFileSync(vccDir + path.slice(5))];
@@ -196,7 +204,7 @@ export async function benchPeers({ rounds = ROUNDS, network = process.env.NETWOR
   const server = await startPeersServer();
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await launchChromium();
-  const samples = { none: [], 'nexus-consent': [], 'nexus-consent-markup': [], orejime: [], 'vanilla-cookieconsent': [], returning: [], returningNone: [] };
+  const samples = { none: [], 'nexus-consent': [], 'nexus-consent-markup': [], orejime: [], 'vanilla-cookieconsent': [], returning: [], returningNone: [], returningFloor: [] };
   try {
     const cookies = await decisionCookies(browser, base);
     // One unrecorded round warms Chromium itself (its process pool), not the page's caches.
@@ -207,7 +215,8 @@ export async function benchPeers({ rounds = ROUNDS, network = process.env.NETWOR
       }
       const returning = await visit(browser, `${base}/nexus-consent`, { network: conditions, cookies });
       const returningNone = await visit(browser, `${base}/none`, { network: conditions, cookies });
-      if (round >= 0) samples.returning.push(returning), samples.returningNone.push(returningNone);
+      const returningFloor = await visit(browser, `${base}/floor`, { network: conditions, cookies });
+      if (round >= 0) samples.returning.push(returning), samples.returningNone.push(returningNone), samples.returningFloor.push(returningFloor);
     }
   } finally {
     await browser.close();
@@ -229,7 +238,7 @@ export async function benchPeers({ rounds = ROUNDS, network = process.env.NETWOR
     rounds,
     network,
     firstVisit: Object.fromEntries(['nexus-consent', 'nexus-consent-markup', 'orejime', 'vanilla-cookieconsent', 'none'].map((n) => [n, summary(samples[n])])),
-    returning: { withSdk: summary(samples.returning), without: summary(samples.returningNone) },
+    returning: { withSdk: summary(samples.returning), without: summary(samples.returningNone), floor: summary(samples.returningFloor) },
   };
 }
 
@@ -244,9 +253,10 @@ export function describePeers(r) {
     lines.push(`  first visit, ${label}${version}: banner ${s.banner.toFixed(1)} ms ${range(s.bannerRange)}, FCP ${s.fcp.toFixed(1)} ms ${range(s.fcpRange)}, ${kb(s.bytes)} transferred (scripts and styles)`);
   }
   lines.push(`  first visit, no consent manager: FCP ${r.firstVisit.none.fcp.toFixed(1)} ms ${range(r.firstVisit.none.fcpRange)}`);
-  const { withSdk, without } = r.returning;
+  const { withSdk, without, floor } = r.returning;
   lines.push(
     `  returning visitor: FCP ${withSdk.fcp.toFixed(1)} ms ${range(withSdk.fcpRange)} with nexus-consent, ${without.fcp.toFixed(1)} ms ${range(without.fcpRange)} without (+${(withSdk.fcp - without.fcp).toFixed(1)} ms), ${kb(withSdk.bytes)} transferred`,
+    `  the floor, a one-line synchronous script in <head>: FCP ${floor.fcp.toFixed(1)} ms ${range(floor.fcpRange)} (+${(floor.fcp - without.fcp).toFixed(1)} ms over no script); nexus-consent above the floor: +${(withSdk.fcp - floor.fcp).toFixed(1)} ms`,
   );
   return lines.join('\n');
 }
