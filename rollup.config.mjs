@@ -103,7 +103,8 @@ const ts = () =>
   });
 
 // The only comment kept: the data attribution the Apache-2.0 and MIT licences ask for.
-const terserOptions = { ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } };
+// Three passes: a third still folds what the second exposed (core −18 B gzip); a fourth finds nothing more.
+const terserOptions = { ecma: 2020, compress: { passes: 3 }, format: { comments: /^!/ } };
 const ATTRIBUTION =
   '/*! Data: Open Cookie Database (Apache-2.0, modified), third-party-web (MIT); see NOTICE */';
 const external = ['js-cookie', 'nanoid'];

@@ -10,6 +10,7 @@ import { de } from './i18n/de.js';
 import { es } from './i18n/es.js';
 import { it } from './i18n/it.js';
 import { nl } from './i18n/nl.js';
-import { startScriptTag, type PageWindow } from './script-tag.js';
+import { startScriptTag, withLanguages, type PageWindow } from './script-tag.js';
 
-startScriptTag(window as PageWindow, [catalogueFull], { de, es, it, nl });
+const languages = { de, es, it, nl };
+startScriptTag(window as PageWindow, [catalogueFull], (texts) => withLanguages(languages, texts));

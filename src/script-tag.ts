@@ -32,10 +32,12 @@ const INSTANCE = Symbol.for('nexus-consent.instance');
 const PREFIX = '[nexus-consent]';
 
 /**
- * Starts the script-tag build; `catalogues` and `languages` are built into this
- * variant (the full one adds the rest of the catalogue and every translation).
+ * Starts the script-tag build; `catalogues` and `addLanguages` are built into
+ * this variant (the full one adds the rest of the catalogue and every
+ * translation: `withLanguages`). Passed in, not imported: the core build then
+ * carries no merging code it would never run.
  */
-export function startScriptTag(win: PageWindow, catalogues: readonly Catalogue[], languages: Readonly<Record<string, Texts>> = {}): void {
+export function startScriptTag(win: PageWindow, catalogues: readonly Catalogue[], addLanguages?: (texts: unknown) => unknown): void {
   const { console } = win;
   let pending: unknown;
   try {
@@ -55,9 +57,12 @@ export function startScriptTag(win: PageWindow, catalogues: readonly Catalogue[]
   let api: ConsentApi;
   try {
     const config = readScriptConfig(readGlobal(win, 'NexusConsentConfig'), script?.dataset);
-    const texts = withLanguages(languages, config.texts) as ConsentConfig['texts'];
     api = startConsent(
-      { ...config, catalogues: [...catalogues, ...(config.catalogues ?? [])], ...(texts === undefined ? {} : { texts }) },
+      {
+        ...config,
+        catalogues: [...catalogues, ...(config.catalogues ?? [])],
+        ...(addLanguages && { texts: addLanguages(config.texts) as NonNullable<ConsentConfig['texts']> }),
+      },
       { window: win, loadConsentLog: consentLogBeside(script) },
       { loadUi: uiLoader(script) },
     );
@@ -161,8 +166,8 @@ function warnIfLate(win: PageWindow, script: HTMLScriptElement | null): void {
   }
 }
 
-/** The page's strings win over the built-in translations, key by key. */
-function withLanguages(languages: Readonly<Record<string, Texts>>, texts: unknown): unknown {
+/** The page's `texts` with `languages` added: the page's strings win over the built-in translations, key by key. */
+export function withLanguages(languages: Readonly<Record<string, Texts>>, texts: unknown): unknown {
   if (Object.keys(languages).length === 0) return texts;
   // A malformed `texts` is left for the validator to report.
   if (texts !== undefined && (typeof texts !== 'object' || texts === null)) return texts;

@@ -10,7 +10,8 @@
  * hold-and-replay of issue #14 (0.7 KB), the 13 npm SDKs of its catalogue
  * (0.65 KB) and the consent log's connector of issue #16 (0.6 KB), merged
  * together, plus the 21 services issue #15 made core by how often sites load
- * them (1,244 B: 30,367 → 31,611) — and may only go down. Run
+ * them (1,244 B: 30,367 → 31,611), less 153 B shaved without a change of
+ * behaviour (31,685 → 31,532) — and may only go down. Run
  * after `npm run build` (npm test does).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const BUDGETS = {
-  'nexus-consent.min.js': 31_744,
+  'nexus-consent.min.js': 31_592,
   'nexus-consent.ui.min.js': 8_500,
 };
 /** What a first visit downloads: core and UI (the single file was 33,523 B before the split: issue #15 is open). */
