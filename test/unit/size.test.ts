@@ -23,7 +23,7 @@ const BUDGETS = {
   'nexus-consent.ui.min.js': 8_500,
 };
 /** What a first visit downloads: core and UI (the single file was 33,523 B before the split: issue #15 is open). */
-const FIRST_VISIT = 39_744;
+const FIRST_VISIT = 39_650;
 
 const gzip = (name: string) => {
   const file = new URL(`../../dist/${name}`, import.meta.url);
