@@ -34,6 +34,17 @@ test('a page that froze prototypes and locked fetch and document.cookie first: t
   expect(consoleErrors).toHaveLength(1);
 });
 
+test('a page that broke queueMicrotask and Promise.prototype.then first: the SDK still starts before the next tag and holds its trackers', async ({ page, context, network }) => {
+  await page.goto('/hostile-microtasks.html');
+  expect(await page.evaluate(() => (window as any).__startedBeforeNextTag)).toBe(true);
+  expect(await page.evaluate(() => (window as any).NexusConsent.isGranted('analytics'))).toBe(false);
+  expect(await otherCookies(context)).toEqual([]);
+  // Given time to leak: nothing reaches a tracker.
+  await page.waitForTimeout(300);
+  expect(network.trackerUrls()).toEqual([]);
+  expect(await ran(page)).toEqual([]);
+});
+
 test('two instances destroyed in creation order: each destroy leaves the other blocking, the last leaves every descriptor native', async ({ page, network }) => {
   await page.goto('/npm-two/');
   await page.waitForFunction(() => (window as any).__second);
