@@ -178,7 +178,6 @@ function warnIfLate(win: PageWindow, script: HTMLScriptElement | null): void {
 
 /** The page's `texts` with `languages` added: the page's strings win over the built-in translations, key by key. */
 export function withLanguages(languages: Readonly<Record<string, Texts>>, texts: unknown): unknown {
-  if (Object.keys(languages).length === 0) return texts;
   // A malformed `texts` is left for the validator to report.
   if (texts !== undefined && (typeof texts !== 'object' || texts === null)) return texts;
   const own = (texts ?? Object.create(null)) as Record<string, unknown>;
