@@ -15,6 +15,14 @@ export default {
     'src/classifier/**/*.ts',
     'src/blocker/should-block.ts',
     'src/blocker/withdraw.ts',
+    // What a page's config becomes (fail closed on anything odd), the events, the language choice
+    // and Consent Mode's states: pure too, and as much part of "never grants by accident".
+    'src/config/**/*.ts',
+    '!src/config/types.ts',
+    'src/events/emitter.ts',
+    'src/events/preload-queue.ts',
+    'src/i18n/resolve-texts.ts',
+    'src/integrations/google-consent-mode.ts',
     '!src/**/*.test.ts',
   ],
   coverageAnalysis: 'perTest',
