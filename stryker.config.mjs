@@ -1,5 +1,5 @@
 // Mutation testing of the pure core: `npm run mutate` (not part of `npm test`:
-// about half an hour on two shared cores). Stryker changes the code under test one
+// about 17 minutes on two shared cores). Stryker changes the code under test one
 // mutant at a time (an operator, a constant, a condition) and runs the unit
 // tests that cover it; a mutant no test notices is a gap in the tests.
 // Report: reports/mutation/index.html. The score is kept in the README
@@ -34,8 +34,8 @@ export default {
   timeoutMS: 20_000,
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
-  // Below 85 % killed, `npm run mutate` fails.
-  thresholds: { high: 90, low: 85, break: 85 },
+  // Below 90 % killed, `npm run mutate` fails (96.4 % on 3 December).
+  thresholds: { high: 95, low: 90, break: 90 },
   // Later runs re-test only mutants whose code or covering tests changed; `npm run mutate -- --force` for all.
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
