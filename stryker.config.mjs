@@ -1,5 +1,5 @@
 // Mutation testing of the pure core: `npm run mutate` (not part of `npm test`:
-// about half an hour on two shared cores). Stryker changes the code under test one
+// about 17 minutes on two shared cores). Stryker changes the code under test one
 // mutant at a time (an operator, a constant, a condition) and runs the unit
 // tests that cover it; a mutant no test notices is a gap in the tests.
 // Report: reports/mutation/index.html. The score is kept in the README
@@ -15,6 +15,14 @@ export default {
     'src/classifier/**/*.ts',
     'src/blocker/should-block.ts',
     'src/blocker/withdraw.ts',
+    // What a page's config becomes (fail closed on anything odd), the events, the language choice
+    // and Consent Mode's states: pure too, and as much part of "never grants by accident".
+    'src/config/**/*.ts',
+    '!src/config/types.ts',
+    'src/events/emitter.ts',
+    'src/events/preload-queue.ts',
+    'src/i18n/resolve-texts.ts',
+    'src/integrations/google-consent-mode.ts',
     '!src/**/*.test.ts',
   ],
   coverageAnalysis: 'perTest',
@@ -26,8 +34,8 @@ export default {
   timeoutMS: 20_000,
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
-  // Below 85 % killed, `npm run mutate` fails.
-  thresholds: { high: 90, low: 85, break: 85 },
+  // Below 90 % killed, `npm run mutate` fails (96.4 % on 3 December).
+  thresholds: { high: 95, low: 90, break: 90 },
   // Later runs re-test only mutants whose code or covering tests changed; `npm run mutate -- --force` for all.
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',

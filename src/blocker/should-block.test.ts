@@ -24,6 +24,12 @@ describe('shouldBlock with real consent states', () => {
     }
   });
 
+  it('lets a necessary classification through even where a site says no category is granted', () => {
+    // The verdict's own rule, not the consent state's: `necessary` never waits, whatever isGranted answers.
+    expect(shouldBlock(session, () => false)).toBeUndefined();
+    expect(shouldBlock(ga, () => false)).toBe(ga);
+  });
+
   it('follows the categories of an "accept all" and a "reject all"', () => {
     const yes = grants(decided(allChoices(categories, true), 'accept-all', ctx, UNDECIDED));
     const no = grants(decided(allChoices(categories, false), 'reject-all', ctx, UNDECIDED));

@@ -120,6 +120,15 @@ describe('deleteCookies (jsdom cookie store)', () => {
     expect(p.reads()).toBe(4);
     // The markers are gone.
     expect(p.doc.cookie).toBe('session=keep');
+    // Nothing but deletions of the names asked for, and the markers, is ever written.
+    expect(p.lines.filter((l) => !/^_ga_\d+=; /.test(l) && !l.startsWith('__nexus_consent_path_'))).toEqual([]);
+  });
+
+  it('on a page at the root, a cookie that will not go costs one sweep and two reads: no other path to try', () => {
+    const p = page('http://site.example/');
+    p.set('_ga=1; path=/');
+    expect(deleteCookies(p.doc, ['_ga'], () => {}, p.read)).toEqual([]);
+    expect(p.reads()).toBe(2);
   });
 
   it('with little room for markers (a jar near the browser’s limit), places each copy within a range of paths', () => {

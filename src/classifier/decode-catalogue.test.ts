@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { decodeCatalogues } from './decode-catalogue.js';
 import { lookupAnyHost, lookupHost } from './host-index.js';
@@ -14,12 +14,24 @@ const catalogue: Catalogue = {
 };
 
 describe('decodeCatalogues', () => {
-  const index = decodeCatalogues([catalogue]);
+  // Decoded for each test, not once at collection: a mutation run changes the decoder while tests run.
+  let index: ReturnType<typeof decodeCatalogues>;
+  beforeEach(() => {
+    index = decodeCatalogues([catalogue]);
+  });
 
   it('decodes services: id and vendor, or the id capitalised as vendor', () => {
     expect(index.services.get('acme')).toEqual({ service: 'acme', vendor: 'ACME Corp', category: 'analytics', source: 'open-cookie-database' });
     expect(index.services.get('widget')).toEqual({ service: 'widget', vendor: 'Widget', category: 'personalisation', source: 'curated' });
     expect(index.services.get('tracker')).toEqual({ service: 'tracker', vendor: 'T', category: 'advertising', source: 'third-party-web' });
+  });
+
+  it('decodes a service’s display name: given after "|", the vendor for an empty one, none without "|"', () => {
+    const named: Catalogue = { format: 1, services: ['acme:ACME Corp|Acme Analytics', 'widget|', 'tracker:T'], cookies: ['0ao_a', '1ao_w', '2ao_t'], storage: [], urls: [] };
+    const services = decodeCatalogues([named]).services;
+    expect(services.get('acme')).toEqual({ service: 'acme', vendor: 'ACME Corp', name: 'Acme Analytics', category: 'analytics', source: 'open-cookie-database' });
+    expect(services.get('widget')).toMatchObject({ vendor: 'Widget', name: 'Widget' });
+    expect(services.get('tracker')).not.toHaveProperty('name');
   });
 
   it('decodes cookie names, prefixes and storage keys per group', () => {

@@ -46,3 +46,37 @@ describe('parseUrl', () => {
     expect(parseUrl(null as unknown as string)).toBeUndefined();
   });
 });
+
+describe('parseUrl — unusual forms that leave the fast path (mutation survivors)', () => {
+  const PAGE = 'https://www.nexus-tech.fr/panier';
+
+  it('a protocol-relative URL with user info is another host, never a path of the page', () => {
+    expect(parseUrl('//user@tracker.example/p', PAGE)).toEqual({ host: 'tracker.example', path: '/p' });
+    expect(parseUrl('//user@tracker.example/p')).toEqual({ host: 'tracker.example', path: '/p' });
+  });
+
+  it('drops the trailing dot of a host the full parser read', () => {
+    expect(parseUrl('https://user@Tracker.Example./P')).toEqual({ host: 'tracker.example', path: '/p' });
+  });
+
+  it.each(['ftp://tracker.example/x', 'xttp://tracker.example/x', 'hxtp://tracker.example/x', 'htxp://tracker.example/x', 'httx://tracker.example/x', 'wx://tracker.example/x'])(
+    'is no network URL: %s',
+    (url) => {
+      // Not a request the blocker must answer; a scheme-less path is the page's own.
+      const parsed = parseUrl(url);
+      expect(parsed?.host === 'tracker.example').toBe(false);
+    },
+  );
+
+  it('reads a special scheme with one slash as the browser does: a request to that host', () => {
+    expect(parseUrl('https:/tracker.example/x')).toEqual({ host: 'tracker.example', path: '/x' });
+    // Without slashes, against a page of the same scheme, it is a path of that page (URL Standard), as for the browser.
+    expect(parseUrl('https:tracker.example/x', PAGE)).toEqual({ host: 'www.nexus-tech.fr', path: '/tracker.example/x' });
+    expect(parseUrl('https:tracker.example/x')).toEqual({ host: 'tracker.example', path: '/x' });
+  });
+
+  it('reads ws and wss URLs, in any case', () => {
+    expect(parseUrl('WSS://Tracker.Example/Live')).toEqual({ host: 'tracker.example', path: '/live' });
+    expect(parseUrl('ws://tracker.example')).toEqual({ host: 'tracker.example', path: '/' });
+  });
+});

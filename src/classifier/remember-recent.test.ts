@@ -53,6 +53,19 @@ describe('rememberRecent', () => {
     expect(classify).toHaveBeenCalledTimes(4);
   });
 
+  it('keeps a string of 2,048 characters, not one longer', () => {
+    const classify = vi.fn(() => undefined);
+    const remembered = rememberRecent(classify);
+    const limit = `/${'a'.repeat(2047)}`;
+    remembered(limit);
+    remembered(limit);
+    expect(classify).toHaveBeenCalledTimes(1);
+    const over = `${limit}b`;
+    remembered(over);
+    remembered(over);
+    expect(classify).toHaveBeenCalledTimes(3);
+  });
+
   it('does not keep a very long string (a data: URL the page may drop)', () => {
     const classify = vi.fn(() => undefined);
     const remembered = rememberRecent(classify);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { coreCatalogue } from '../catalogue/generated/core-catalogue.js';
 import { ConsentConfigError } from '../config/config-error.js';
 import { createClassifier } from './create-classifier.js';
@@ -25,7 +25,12 @@ describe('site rules win over the catalogue', () => {
       { host: 'facebook.com', path: '/TR', category: 'necessary' },
     ],
   };
-  const c = createClassifier([coreCatalogue], rules);
+  // Built for each test, not once at collection: a mutation run changes the code while tests run,
+  // and a classifier compiled before would hide every change to how rules are compiled.
+  let c: ReturnType<typeof createClassifier>;
+  beforeEach(() => {
+    c = createClassifier([coreCatalogue], rules);
+  });
 
   it('overrides a catalogue cookie with a site name rule', () => {
     expect(c.classifyCookie('_ga')).toEqual({ service: 'nexus-stats', vendor: 'Nexus Tech', category: 'necessary', source: 'site' });
@@ -65,6 +70,16 @@ describe('site rules win over the catalogue', () => {
     expect(c.classifyUrl('https://www.nexus-tech.fr/collect')).toBeUndefined(); // no page: cannot tell first-party
   });
 
+  it('of two rules for one cookie name, the first wins', () => {
+    const twice = createClassifier([], { cookies: [{ name: 'nx_id', category: 'analytics' }, { name: 'nx_id', category: 'advertising' }] });
+    expect(twice.classifyCookie('nx_id')?.category).toBe('analytics');
+  });
+
+  it('describes a catalogue service by id, and nothing for an unknown one', () => {
+    expect(c.describeService('google-analytics')).toMatchObject({ service: 'google-analytics', vendor: 'Google', category: 'analytics' });
+    expect(c.describeService('no-such-service')).toBeUndefined();
+  });
+
   it('leaves the catalogue in charge where no rule matches', () => {
     expect(c.classifyUrl('https://connect.facebook.net/en_US/fbevents.js')).toMatchObject({ service: 'meta-pixel' });
     expect(c.classifyCookie('PHPSESSID')).toMatchObject({ category: 'necessary', source: 'curated' });
@@ -84,8 +99,11 @@ describe('validateSiteRules', () => {
 
   it('accepts no rules and normalises hosts and paths', () => {
     expect(validateSiteRules(undefined)).toEqual({});
-    expect(validateSiteRules({ urls: [{ host: '*.Example.COM', path: '/Collect/', category: 'analytics' }] })).toEqual({
+    expect(validateSiteRules({ urls: [{ host: ' *.Example.COM ', path: '/Collect/', category: 'analytics' }] })).toEqual({
       urls: [{ host: 'example.com', path: '/collect', category: 'analytics' }],
+    });
+    expect(validateSiteRules({ urls: [{ host: 'x.com', category: 'analytics', service: 'x-stats', vendor: 'X' }] })).toEqual({
+      urls: [{ host: 'x.com', category: 'analytics', service: 'x-stats', vendor: 'X' }],
     });
   });
 
@@ -107,6 +125,10 @@ describe('validateSiteRules', () => {
     [{ urls: [{ host: 'https://x.com', category: 'analytics' }] }, 'rules.urls[0].host'],
     [{ urls: [{ path: 'collect', category: 'analytics' }] }, 'rules.urls[0].path'],
     [{ urls: [{ path: '/a?b', category: 'analytics' }] }, 'rules.urls[0].path'],
+    [{ urls: [{ path: 'x/collect', category: 'analytics' }] }, 'rules.urls[0].path'],
+    [{ urls: [{ path: ['/collect'], category: 'analytics' }] }, 'rules.urls[0].path'],
+    [{ urls: [{ host: 'x.com', category: 'analytics', service: 42 }] }, 'rules.urls[0].service'],
+    [{ urls: [{ host: 'x.com', category: 'analytics', vendor: 42 }] }, 'rules.urls[0].vendor'],
     [{ scripts: [] }, 'rules.scripts'],
     ['rules', 'rules'],
   ])('%j fails on %s', (input, field) => {

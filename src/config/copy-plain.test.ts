@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConsentConfigError } from './config-error.js';
+import { ConsentConfigError, describeValue } from './config-error.js';
 import { copyPlain } from './copy-plain.js';
+import { isHttpUrlOrPath } from './check.js';
 import { validateConfig } from './validate-config.js';
 
 function errorOf(run: () => unknown): ConsentConfigError {
@@ -97,5 +98,68 @@ describe('a page that polluted Object.prototype', () => {
     expect(resolved.categories.map((c) => c.id)).toEqual(clean.categories.map((c) => c.id));
     expect(resolved.cookieName).toBe('nexus_consent');
     expect(resolved.googleConsentMode).toEqual(clean.googleConsentMode);
+  });
+});
+
+describe('copyPlain — limits', () => {
+  /** An object nested `levels` deep below the root: { a: { a: … { a: 1 } } }. */
+  const nested = (levels: number) => {
+    let value: unknown = 1;
+    for (let i = 0; i < levels; i++) value = { a: value };
+    return value;
+  };
+
+  it('copies objects nested twelve deep below the root, and refuses one more', () => {
+    expect(() => copyPlain(nested(13), '')).not.toThrow();
+    expect(() => copyPlain(nested(14), '')).toThrow('must be plain data nested at most 12 deep (is there a cycle?)');
+  });
+
+  it('counts arrays as levels too: an array that holds itself is refused by name, not by a stack overflow', () => {
+    const looped: unknown[] = [];
+    looped.push(looped);
+    expect(() => copyPlain({ list: looped }, '')).toThrow(ConsentConfigError);
+    expect(() => copyPlain({ list: looped }, '')).toThrow(/config\.list(\[0\])+ must be plain data nested at most 12 deep/);
+  });
+
+  it('passes null and undefined through as they are', () => {
+    expect(copyPlain(null, 'x')).toBeNull();
+    expect(copyPlain(undefined, 'x')).toBeUndefined();
+  });
+});
+
+describe('ConsentConfigError', () => {
+  it('is named, carries its field, and describes what it got in a few words', () => {
+    const error = new ConsentConfigError('layout', 'one of "bar", "box"', 'popup');
+    expect(error.name).toBe('ConsentConfigError');
+    expect(error.field).toBe('layout');
+    expect(describeValue('a'.repeat(60))).toBe(JSON.stringify('a'.repeat(60)));
+    expect(describeValue('a'.repeat(61))).toBe(JSON.stringify(`${'a'.repeat(60)}…`));
+    expect(describeValue(null)).toBe('null');
+    expect(describeValue(undefined)).toBe('undefined');
+    expect(describeValue([1])).toBe('an array');
+    expect(describeValue(new Date(0))).toBe(`Date ${String(new Date(0))}`);
+    expect(describeValue({})).toBe('an object');
+    expect(describeValue(true)).toBe('boolean true');
+  });
+});
+
+describe('copyPlain — what a failed read says', () => {
+  it('names the array element whose getter throws, and keeps the reason short', () => {
+    const list = [1];
+    Object.defineProperty(list, 0, { get: () => { throw new Error(`x${'y'.repeat(200)}`); } });
+    const error = errorOf(() => copyPlain({ cookies: list }, ''));
+    expect(error.field).toBe('cookies[0]');
+    expect(error.message).toBe(`nexus-consent: config.cookies[0] must be readable plain data; got an error when read (${`Error: x${'y'.repeat(200)}`.slice(0, 80)})`);
+  });
+
+  it('says what plain data is when given a function', () => {
+    expect(() => copyPlain({ ui: () => true }, '')).toThrow('config.ui must be plain data (strings, numbers, booleans, arrays, objects); got function');
+  });
+});
+
+describe('isHttpUrlOrPath (also for policy links the details file brings)', () => {
+  it('is false for anything but a non-blank http(s) URL or path', () => {
+    for (const value of [1, null, undefined, {}, '', '   ', 'javascript:x', 'http://[']) expect(isHttpUrlOrPath(value)).toBe(false);
+    for (const value of ['/p', 'p.html', 'http://x.fr', 'https://x.fr/p']) expect(isHttpUrlOrPath(value)).toBe(true);
   });
 });

@@ -129,3 +129,161 @@ describe('consentLog', () => {
     expect(fieldOf({ ...minimal, consentLog: { endpoint: '/x', url: '/y' } })).toBe('consentLog.url');
   });
 });
+
+/**
+ * What a mutation run found unpinned: the defaults as a whole, each message
+ * word for word (the "clear message" of failing closed), and the checks of
+ * optional fields. Written from the config's documentation, not printed from
+ * the code.
+ */
+describe('validateConfig — defaults, messages and optional fields', () => {
+  const service = (extra: Record<string, unknown>) => ({ ...minimal, categories: { analytics: { services: [{ id: 'ga', name: 'GA', ...extra }] } } });
+
+  it('resolves the minimal config to exactly these defaults', () => {
+    const none = { label: undefined, description: undefined, services: [] };
+    expect(validateConfig(minimal)).toStrictEqual({
+      privacyPolicyUrl: '/confidentialite',
+      revision: 1,
+      language: undefined,
+      validityMonths: 6,
+      cookieName: 'nexus_consent',
+      cookieDomain: undefined,
+      categories: ['necessary', 'analytics', 'advertising', 'personalisation'].map((id) => ({ id, ...none })),
+      rules: { cookies: [] },
+      catalogues: [],
+      // Blocking is on unless a site turns it off; nothing reloads, GPC is not assumed.
+      autoBlock: true,
+      reloadOnWithdraw: false,
+      texts: {},
+      ui: true,
+      layout: 'bar',
+      theme: 'auto',
+      floatingButton: 'bottom-left',
+      nonce: undefined,
+      debug: false,
+      googleConsentMode: undefined,
+      honorGlobalPrivacyControl: false,
+      serviceDetails: undefined,
+      consentLog: undefined,
+    });
+  });
+
+  it('takes each boolean option as given, true or false', () => {
+    for (const key of ['autoBlock', 'reloadOnWithdraw', 'ui', 'debug', 'honorGlobalPrivacyControl'] as const) {
+      expect(validateConfig({ ...minimal, [key]: true })[key]).toBe(true);
+      expect(validateConfig({ ...minimal, [key]: false })[key]).toBe(false);
+      expect(() => validateConfig({ ...minimal, [key]: 1 })).toThrow(`nexus-consent: config.${key} must be true or false; got number 1`);
+    }
+  });
+
+  it.each([
+    [{ ...minimal, catalogues: {} }, 'catalogues must be an array of compiled catalogues; got an object'],
+    [{ ...minimal, catalogues: [{}] }, 'catalogues[0] must be a compiled catalogue (e.g. catalogueFull from nexus-consent/catalogue-full); got an object'],
+    [{ ...minimal, cookie: 'x' }, 'cookie must be an object; got "x"'],
+    [{ ...minimal, categories: [] }, 'categories must be an object keyed by category id; got an array'],
+    [{ ...minimal, categories: { Social: {} } }, 'categories.Social must be keyed by a lowercase id (a-z, 0-9, "-"); got "Social"'],
+    [{ ...minimal, categories: { constructor: {} } }, 'categories.constructor must be an id that is not a property every JavaScript object has (constructor, __proto__…); got "constructor"'],
+    [{ ...minimal, categories: { analytics: 'x' } }, 'categories.analytics must be an object; got "x"'],
+    [{ ...minimal, categories: { analytics: { colour: 1 } } }, 'categories.analytics.colour must be absent (not a known option; known: label, description, services); got number 1'],
+    [{ ...minimal, categories: { analytics: { label: { fr: 1 } } } }, 'categories.analytics.label.fr must be a string keyed by a language code; got number 1'],
+    [{ ...minimal, categories: { analytics: { description: { 'fr!': 'x' } } } }, 'categories.analytics.description.fr! must be a string keyed by a language code; got "x"'],
+    [{ ...minimal, categories: { analytics: { label: 1 } } }, 'categories.analytics.label must be a string or an object of strings keyed by language; got number 1'],
+    [{ ...minimal, categories: { analytics: { services: ['x'] } } }, 'categories.analytics.services[0] must be an object { id, name }; got "x"'],
+    [service({ colour: 1 }), 'categories.analytics.services[0].colour must be absent (not a known option; known: id, name, description, vendor, policyUrl, cookies); got number 1'],
+    [service({ id: 1 }), 'categories.analytics.services[0].id must be a lowercase id such as "google-analytics"; got number 1'],
+    [service({ id: 'constructor' }), 'categories.analytics.services[0].id must be an id that is not a property every JavaScript object has (constructor, __proto__…); got "constructor"'],
+    [service({ name: ' ' }), 'categories.analytics.services[0].name must be a non-empty string; got " "'],
+    [service({ name: 1 }), 'categories.analytics.services[0].name must be a non-empty string; got number 1'],
+    [service({ vendor: ' ' }), 'categories.analytics.services[0].vendor must be a non-empty string; got " "'],
+    [service({ description: { fr: 1 } }), 'categories.analytics.services[0].description.fr must be a string keyed by a language code; got number 1'],
+    [service({ policyUrl: '' }), 'categories.analytics.services[0].policyUrl must be an http(s) URL or a path; got ""'],
+    [service({ cookies: 'x' }), 'categories.analytics.services[0].cookies must be an array; got "x"'],
+    [service({ cookies: ['x'] }), 'categories.analytics.services[0].cookies[0] must be an object { name, purpose?, lifetime? }; got "x"'],
+    [service({ cookies: [{ name: 'a b' }] }), 'categories.analytics.services[0].cookies[0].name must be a cookie name, or a prefix ending in "*" (no spaces, ";", "," or "="); got "a b"'],
+    [service({ cookies: [{ name: '_ga', purpose: { fr: 1 } }] }), 'categories.analytics.services[0].cookies[0].purpose.fr must be a string keyed by a language code; got number 1'],
+    [service({ cookies: [{ name: '_ga', lifetime: { fr: 1 } }] }), 'categories.analytics.services[0].cookies[0].lifetime.fr must be a string keyed by a language code; got number 1'],
+    [{ ...minimal, texts: 'x' }, 'texts must be an object keyed by language code; got "x"'],
+    [{ ...minimal, texts: { 'fr!': {} } }, 'texts.fr! must be keyed by a language code; got "fr!"'],
+    [{ ...minimal, texts: { fr: 'x' } }, 'texts.fr must be an object of strings; got "x"'],
+    [{ ...minimal, texts: { fr: { acceptAll: 1 } } }, 'texts.fr.acceptAll must be a string; got number 1'],
+    [{ ...minimal, texts: { fr: { acceptAl: 'Oui' } } }, 'texts.fr.acceptAl must be one of bannerLabel, bannerTitle, bannerText, '],
+    [{ ...minimal, rules: { cookies: [{ name: 'a', category: 'social' }] } }, 'rules.cookies[0].category must be one of necessary, analytics, advertising, personalisation; got "social"'],
+    [{ ...minimal, serviceDetails: 1 }, 'serviceDetails must be serviceDetails (nexus-consent/catalogue-details) or the URL of nexus-consent.details.json; got number 1'],
+    [{ ...minimal, consentLog: 'x' }, 'consentLog must be an object { endpoint }; got "x"'],
+    [{ ...minimal, consentLog: { endpoint: 1 } }, "consentLog.endpoint must be the consent log's URL (http(s) or a path); got number 1"],
+    [{ ...minimal, autoBlock: 'no' }, 'autoBlock must be true or false; got "no"'],
+    [{ ...minimal, layout: 'x' }, 'layout must be one of "bar", "bar-top", "box", "modal"; got "x"'],
+    [{ ...minimal, floatingButton: true }, 'floatingButton must be one of "bottom-left", "bottom-right", false; got boolean true'],
+    [{ privacyPolicyUrl: ' ' }, 'privacyPolicyUrl must be the URL of the privacy policy (http(s) or a path); got " "'],
+    [{ privacyPolicyUrl: 1 }, 'privacyPolicyUrl must be the URL of the privacy policy (http(s) or a path); got number 1'],
+    [{ privacyPolicyUrl: 'ftp://x' }, 'privacyPolicyUrl must be an http(s) URL or a path; got "ftp://x"'],
+    [{ ...minimal, nonce: '' }, 'nonce must be a non-empty string; got ""'],
+    [{ ...minimal, cookie: { name: 'a;b' } }, 'cookie.name must be a cookie name (an RFC 6265 token); got "a;b"'],
+    [{ ...minimal, cookie: { domain: 'http://x.fr' } }, 'cookie.domain must be a domain name such as "nexus-tech.fr"; got "http://x.fr"'],
+    [{ ...minimal, cookie: { path: '/' } }, 'cookie.path must be absent (not a known option; known: name, domain); got "/"'],
+    [null, '(root) must be an object; got null'],
+  ])('%#: says what was expected and what it got', (config, message) => {
+    expect(() => validateConfig(config)).toThrow(ConsentConfigError);
+    expect(() => validateConfig(config)).toThrow(`nexus-consent: config.${message}`);
+  });
+
+  it('a cookie name may hold no space, ";", "," or "=" anywhere, and a "*" only with a literal part', () => {
+    for (const name of ['a b', ' ab', 'ab ', 'a;b', 'a,b', 'a=b', '**']) expect(fieldOf(service({ cookies: [{ name }] }))).toBe('categories.analytics.services[0].cookies[0].name');
+    const rules = (name: string) => validateConfig(service({ cookies: [{ name }] })).rules.cookies;
+    expect(rules('_ga')).toEqual([{ name: '_ga', category: 'analytics', service: 'ga', vendor: 'GA' }]);
+    expect(rules('_ga*')).toEqual([{ prefix: '_ga', category: 'analytics', service: 'ga', vendor: 'GA' }]);
+    // A "*" first is a pattern, not a prefix.
+    expect(rules('*_ga')).toEqual([{ pattern: '*_ga', category: 'analytics', service: 'ga', vendor: 'GA' }]);
+  });
+
+  it('keeps a service’s optional fields only when given, texts included', () => {
+    const full = validateConfig(service({ description: 'Mesure', vendor: 'Google', policyUrl: '/ga', cookies: [{ name: '_ga', purpose: 'Compter', lifetime: { fr: '13 mois' } }] }));
+    // The config is copied into objects without a prototype: compared by their own keys and values.
+    const keysOf = (value: object) => Object.keys(value);
+    const fullService = full.categories[1]!.services[0]!;
+    expect(fullService).toEqual({
+      id: 'ga', name: 'GA', description: 'Mesure', vendor: 'Google', policyUrl: '/ga', cookies: [{ name: '_ga', purpose: 'Compter', lifetime: { fr: '13 mois' } }],
+    });
+    expect(keysOf(fullService)).toEqual(['id', 'name', 'description', 'vendor', 'policyUrl', 'cookies']);
+    expect(keysOf(fullService.cookies![0]!)).toEqual(['name', 'purpose', 'lifetime']);
+    const bare = validateConfig(service({ cookies: [{ name: '_ga' }] })).categories[1]!.services[0]!;
+    expect(keysOf(bare)).toEqual(['id', 'name', 'cookies']);
+    expect(keysOf(bare.cookies![0]!)).toEqual(['name']);
+    expect(keysOf(validateConfig(service({})).categories[1]!.services[0]!)).toEqual(['id', 'name']);
+    // A category's label and description, a string or one per language.
+    const labelled = validateConfig({ ...minimal, categories: { analytics: { label: 'Mesure', description: { fr: 'Compter', en: 'Count' } } } });
+    expect(labelled.categories[1]).toMatchObject({ label: 'Mesure', description: { fr: 'Compter', en: 'Count' } });
+  });
+
+  it('a necessary service’s cookies are no classification rules: they need no consent', () => {
+    const config = validateConfig({ ...minimal, categories: { necessary: { services: [{ id: 'session', name: 'Session', cookies: [{ name: 'PHPSESSID' }] }] } } });
+    expect(config.rules.cookies).toEqual([]);
+  });
+
+  it('takes texts per language code, and catalogues when they are compiled catalogues', () => {
+    expect(validateConfig({ ...minimal, texts: { 'en-GB': { acceptAll: 'Accept' } } }).texts).toEqual({ 'en-GB': { acceptAll: 'Accept' } });
+    const catalogue = { format: 1, services: [], cookies: [], storage: [], urls: [] };
+    expect(validateConfig({ ...minimal, catalogues: [catalogue] }).catalogues).toEqual([catalogue]);
+  });
+});
+
+describe('validateConfig — numbers at their limits, and URLs', () => {
+  it.each([
+    ['revision', 1, 999_999_999, 0, 1_000_000_000],
+    ['validityMonths', 1, 13, 0, 14],
+  ] as const)('takes %s from %i to %i, not %i or %i', (key, min, max, below, above) => {
+    expect(validateConfig({ ...minimal, [key]: min })[key]).toBe(min);
+    expect(validateConfig({ ...minimal, [key]: max })[key]).toBe(max);
+    expect(() => validateConfig({ ...minimal, [key]: below })).toThrow(`config.${key} must be an integer from ${min} to ${max}; got number ${below}`);
+    expect(() => validateConfig({ ...minimal, [key]: above })).toThrow(`config.${key} must be an integer from ${min} to ${max}; got number ${above}`);
+  });
+
+  it('takes http and https URLs and paths for links, nothing else', () => {
+    for (const url of ['http://www.nexus-tech.fr/confidentialite', 'https://www.nexus-tech.fr/confidentialite', '/confidentialite', 'confidentialite.html', '//cdn.nexus-tech.fr/p']) {
+      expect(validateConfig({ privacyPolicyUrl: url }).privacyPolicyUrl).toBe(url);
+    }
+    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'mailto:dpo@nexus-tech.fr', 'ftp://x', 'http://']) {
+      expect(fieldOf({ privacyPolicyUrl: url })).toBe('privacyPolicyUrl');
+    }
+  });
+});

@@ -37,3 +37,13 @@ describe('createEmitter', () => {
     expect(errors).toHaveLength(1);
   });
 });
+
+describe('createEmitter — edges', () => {
+  it('unsubscribing from an event nobody listens to is a no-op', () => {
+    const onHandlerError = vi.fn();
+    const emitter = createEmitter<{ change: number }>(onHandlerError);
+    expect(() => emitter.off('change', () => {})).not.toThrow();
+    expect(() => emitter.emit('change', 1)).not.toThrow();
+    expect(onHandlerError).not.toHaveBeenCalled();
+  });
+});

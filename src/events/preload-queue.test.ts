@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { drainQueue, runCallback } from './preload-queue.js';
 
 describe('pre-load queue', () => {
@@ -21,5 +21,15 @@ describe('pre-load queue', () => {
     expect(calls).toEqual([2]);
     runCallback(() => calls.push(3), {}, () => {});
     expect(calls).toEqual([2, 3]);
+  });
+});
+
+describe('drainQueue — what is not a function', () => {
+  it('skips it silently: no call, no error reported', () => {
+    const onError = vi.fn();
+    const called: number[] = [];
+    drainQueue([1, 'x', null, { call: () => called.push(0) }, () => called.push(1)], {}, onError);
+    expect(called).toEqual([1]);
+    expect(onError).not.toHaveBeenCalled();
   });
 });

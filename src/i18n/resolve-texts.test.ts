@@ -51,5 +51,15 @@ describe('language and texts', () => {
     expect(localise({ fr: 'Réseaux', en: 'Social' }, 'en-US')).toBe('Social');
     expect(localise({ fr: 'Réseaux' }, 'en')).toBe('Réseaux');
     expect(localise('Social', 'fr')).toBe('Social');
+    expect(localise(undefined, 'fr')).toBeUndefined();
+  });
+
+  it('takes a full code the build has before its base, and reads a hint with spaces and capitals', () => {
+    expect(resolveLanguage({ documentLang: 'pt-BR' }, has('fr', 'en', 'pt', 'pt-br'))).toBe('pt-br');
+    expect(resolveLanguage({ documentLang: ' DE ' }, has('fr', 'de'))).toBe('de');
+  });
+
+  it('gives a region of a built-in language that language’s texts (fr-CA is French)', () => {
+    expect(resolveTexts('fr-CA', {}).acceptAll).toBe('Tout accepter');
   });
 });

@@ -61,6 +61,7 @@ describe('startGoogleConsentMode', () => {
     startGoogleConsentMode(window, { mapping: DEFAULT_MAPPING, waitForUpdate: 0, regions: [{ region: ['US-CA'], granted: ['analytics_storage'] }] }, ['analytics']);
     const queue = (window as unknown as { dataLayer: ArrayLike<unknown>[] }).dataLayer;
     expect(queue[0]).toEqual({ event: 'page-queued' });
+    expect(Array.from(queue[1]!).slice(0, 2)).toEqual(['consent', 'default']);
     expect(Array.from(queue[1]!)[2]).toMatchObject({ region: ['US-CA'], analytics_storage: 'granted', ad_storage: 'denied', wait_for_update: 0 });
     expect(Array.from(queue[2]!)[2]).not.toHaveProperty('region');
   });
@@ -129,6 +130,37 @@ describe('googleConsentMode option', () => {
     }).googleConsentMode!;
     expect(resolved.mapping).toMatchObject({ analytics: ['analytics_storage'], personalisation: ['personalization_storage'], video: ['functionality_storage'] });
     expect(resolved.waitForUpdate).toBe(1000);
+  });
+
+  it('is off for false; a site category with no default mapping maps to nothing', () => {
+    expect(validateConfig({ ...base, googleConsentMode: false }).googleConsentMode).toBeUndefined();
+    const mapping = validateConfig({ ...base, categories: { video: {} }, googleConsentMode: true }).googleConsentMode!.mapping;
+    expect(Object.keys(mapping)).toEqual(['analytics', 'advertising', 'personalisation']);
+  });
+
+  it('checks every region code and every consent type, not only one', () => {
+    const region = (codes: unknown) => ({ regions: [{ region: codes, granted: ['analytics_storage'] }] });
+    expect(fieldOf(region(['ES', 'es']))).toBe('googleConsentMode.regions[0].region');
+    expect(fieldOf(region([['ES']]))).toBe('googleConsentMode.regions[0].region');
+    expect(fieldOf(region([]))).toBe('googleConsentMode.regions[0].region');
+    expect(fieldOf({ mapping: { analytics: ['analytics_storage', 'analytics_cookies'] } })).toBe('googleConsentMode.mapping.analytics');
+    expect(validateConfig({ ...base, googleConsentMode: region(['ES', 'US-CA']) }).googleConsentMode!.regions).toEqual([{ region: ['ES', 'US-CA'], granted: ['analytics_storage'] }]);
+  });
+
+  it.each([
+    ['yes', 'googleConsentMode must be true or an object; got "yes"'],
+    [{ mapping: { necessary: [] } }, 'googleConsentMode.mapping.necessary must be keyed by a category that needs consent; got "necessary"'],
+    [{ regions: [{ region: ['es'], granted: [] }] }, 'googleConsentMode.regions[0].region must be ISO 3166 codes such as ["ES", "US-CA"]; got an array'],
+    [{ regions: [{ region: ['ES'], granted: [], colour: 1 }] }, 'googleConsentMode.regions[0].colour must be absent (not a known option; known: region, granted); got number 1'],
+    [{ regions: [{ region: 'ES', granted: [] }] }, 'googleConsentMode.regions[0].region must be an array; got "ES"'],
+    [{ regions: {} }, 'googleConsentMode.regions must be an array; got an object'],
+    [{ mapping: [] }, 'googleConsentMode.mapping must be an object; got an array'],
+    [
+      { mapping: { analytics: ['x'] } },
+      'googleConsentMode.mapping.analytics must be consent types among ad_storage, ad_user_data, ad_personalization, analytics_storage, functionality_storage, personalization_storage, security_storage; got an array',
+    ],
+  ])('%#: says what was expected', (googleConsentMode, message) => {
+    expect(() => validateConfig({ ...base, googleConsentMode })).toThrow(`nexus-consent: config.${message}`);
   });
 
   it('names the bad field', () => {

@@ -257,3 +257,32 @@ describe('leastPermissive — copies that disagree', () => {
     }
   });
 });
+
+describe('consent record — cases a mutation run found unpinned', () => {
+  const record = (services: Record<string, { category: string; allowed: boolean }> = {}) => decide({ analytics: true }, 'custom', ctx, UNDECIDED, services);
+
+  it('a record that answers as many categories as the site asks, but other ones, is not current', () => {
+    // Last year's "marketing" is not today's "personalisation": a new purpose is a new question.
+    const old = { ...record(), denied: ['advertising', 'marketing'] };
+    expect(isCurrent(old, ctx)).toBe(false);
+    expect(isCurrent(record(), ctx)).toBe(true);
+  });
+
+  it('asked about a category without a service, a service exception never answers (not even one named "undefined")', () => {
+    const state = { status: 'decided', record: { ...record(), services: serviceChoices([['undefined', true]]) } } as const;
+    expect(isGranted(state, 'advertising')).toBe(false);
+    expect(isGranted(state, 'advertising', 'undefined')).toBe(true);
+  });
+
+  it('drops a service exception whose id is not a service id', () => {
+    const r = record({ 'Google Analytics': { category: 'advertising', allowed: true }, criteo: { category: 'advertising', allowed: true } });
+    expect({ ...r.services }).toEqual({ criteo: true });
+  });
+
+  it('of copies with one answer, service exceptions included, returns the copy that expires first itself', () => {
+    const services = { criteo: { category: 'advertising', allowed: true } };
+    const early = { ...decide({ analytics: true }, 'custom', ctx, UNDECIDED, services), id: 'early'.padEnd(21, '_') };
+    const late = { ...early, id: 'late'.padEnd(21, '_'), expiresAt: early.expiresAt + 1000 };
+    expect(leastPermissive([late, early])).toBe(early);
+  });
+});

@@ -12,6 +12,8 @@ describe('cookie variants', () => {
 
   it('gives a one-label host or an IP address as its only domain', () => {
     expect(cookieDomains('localhost')).toEqual(['localhost']);
+    // A host that starts with digits is no IP address.
+    expect(cookieDomains('1001.pneus.fr')).toEqual(['1001.pneus.fr', 'pneus.fr']);
     expect(cookieDomains('127.0.0.1')).toEqual(['127.0.0.1']);
     expect(cookieDomains('[::1]')).toEqual(['[::1]']);
   });
@@ -32,6 +34,8 @@ describe('cookie variants', () => {
   it('finds every copy of a name in document.cookie, in order, and nothing else', () => {
     expect(cookieValues('a=1; nexus_consent=x; b=2; nexus_consent=y; nexus_consent_old=z; xnexus_consent=w', 'nexus_consent')).toEqual(['x', 'y']);
     expect(cookieValues('nexus_consent=a=b; nexus_consent', 'nexus_consent')).toEqual(['a=b']);
+    // A pair without "=" is a value with no name (RFC 6265bis), whatever it starts with.
+    expect(cookieValues('nexus_consentX; nexus_consent=2', 'nexus_consent')).toEqual(['2']);
     expect(cookieValues('', 'nexus_consent')).toEqual([]);
     expect(cookieValues(' nexus_consent = v ', 'nexus_consent')).toEqual(['v']);
   });

@@ -235,3 +235,46 @@ describe('record codec — each check on its own', () => {
     expect(decodeRecord(reseal(['3', ...valid.split('.').slice(1, 9), 'x'].join('.')))).toBeUndefined();
   });
 });
+
+describe('record codec — every item of a list is checked, not only one', () => {
+  const plain = encodeRecord({ ...record, services: {} });
+  const withServices = encodeRecord(record);
+
+  it.each([
+    ['a valid category beside an invalid one', plain, 7, 'analytics~Advertising'],
+    ['necessary beside a valid category', plain, 8, 'advertising~necessary'],
+    ['a valid service id beside an invalid one', withServices, 9, 'hotjar~Hot Jar'],
+  ])('rejects %s', (_label, value, index, replacement) => {
+    expect(decodeRecord(reseal(edit(value, index, replacement)))).toBeUndefined();
+  });
+
+  it('rejects "accept all" with a denied category and "reject all" with a granted one, without service exceptions', () => {
+    // The record grants analytics and denies the rest: as "accept all" or "reject all" it contradicts itself.
+    expect(decodeRecord(reseal(edit(plain, 6, 'a')))).toBeUndefined();
+    expect(decodeRecord(reseal(edit(plain, 6, 'r')))).toBeUndefined();
+    // The same method letters with lists that agree are read.
+    expect(decodeRecord(reseal(edit(edit(edit(plain, 6, 'a'), 7, 'analytics~advertising~personalisation'), 8, '')))?.method).toBe('accept-all');
+    expect(decodeRecord(reseal(edit(edit(edit(plain, 6, 'r'), 7, ''), 8, 'analytics~advertising~personalisation')))?.method).toBe('reject-all');
+  });
+
+  it('reads a value of exactly 4,096 characters, not one of 4,097', () => {
+    /** The sealed value whose services field ends with an id padded to reach `length` (the checksum's own length varies). */
+    const ofLength = (length: number) => {
+      // Ids of six characters with their separator, up to about 60 characters short of the length.
+      const room = length - reseal(edit(withServices, 9, '')).length - 60;
+      const ids = Array.from({ length: Math.floor(room / 6) }, (_, i) => `s${String(i).padStart(4, '0')}`).join('~');
+      for (let pad = 1; pad < 64; pad++) {
+        const value = reseal(edit(withServices, 9, `${ids}~${'p'.repeat(pad)}`));
+        if (value.length === length) return value;
+      }
+      throw new Error(`no padding gives ${length} characters`);
+    };
+    const grow = (value: string) => reseal(edit(value, 9, `${value.split('.')[9]}q`));
+    const exact = ofLength(4096);
+    expect(decodeRecord(exact)).toBeDefined();
+    // One character more, if the checksum keeps its length; else two.
+    const longer = [grow(exact), grow(grow(exact))].find((v) => v.length > 4096)!;
+    expect(longer.length).toBeLessThanOrEqual(4098);
+    expect(decodeRecord(longer)).toBeUndefined();
+  });
+});
