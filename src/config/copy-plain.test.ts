@@ -131,6 +131,7 @@ describe('ConsentConfigError', () => {
   it('is named, carries its field, and describes what it got in a few words', () => {
     const error = new ConsentConfigError('layout', 'one of "bar", "box"', 'popup');
     expect(error.name).toBe('ConsentConfigError');
+    expect(error.message).toBe('nexus-consent: config.layout must be one of "bar", "box"; got "popup"');
     expect(error.field).toBe('layout');
     expect(describeValue('a'.repeat(60))).toBe(JSON.stringify('a'.repeat(60)));
     expect(describeValue('a'.repeat(61))).toBe(JSON.stringify(`${'a'.repeat(60)}…`));

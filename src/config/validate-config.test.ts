@@ -216,7 +216,13 @@ describe('validateConfig — defaults, messages and optional fields', () => {
     [{ ...minimal, floatingButton: true }, 'floatingButton must be one of "bottom-left", "bottom-right", false; got boolean true'],
     [{ privacyPolicyUrl: ' ' }, 'privacyPolicyUrl must be the URL of the privacy policy (http(s) or a path); got " "'],
     [{ privacyPolicyUrl: 1 }, 'privacyPolicyUrl must be the URL of the privacy policy (http(s) or a path); got number 1'],
-    [{ privacyPolicyUrl: 'ftp://x' }, 'privacyPolicyUrl must be an http(s) URL or a path; got "ftp://x"'],
+    // One message per field, for a blank value as for a wrong scheme.
+    [{ privacyPolicyUrl: 'ftp://x' }, 'privacyPolicyUrl must be the URL of the privacy policy (http(s) or a path); got "ftp://x"'],
+    [{ ...minimal, serviceDetails: 'ftp://x' }, 'serviceDetails must be serviceDetails (nexus-consent/catalogue-details) or the URL of nexus-consent.details.json; got "ftp://x"'],
+    [{ ...minimal, consentLog: { endpoint: 'javascript:alert(1)' } }, "consentLog.endpoint must be the consent log's URL (http(s) or a path); got \"javascript:alert(1)\""],
+    [service({ policyUrl: 'data:x' }), 'categories.analytics.services[0].policyUrl must be an http(s) URL or a path; got "data:x"'],
+    [{ ...minimal, language: 'français' }, 'language must be a language code such as "fr" or "en-GB"; got "français"'],
+    [{ ...minimal, theme: 'blue' }, 'theme must be one of "auto", "light", "dark"; got "blue"'],
     [{ ...minimal, nonce: '' }, 'nonce must be a non-empty string; got ""'],
     [{ ...minimal, cookie: { name: 'a;b' } }, 'cookie.name must be a cookie name (an RFC 6265 token); got "a;b"'],
     [{ ...minimal, cookie: { domain: 'http://x.fr' } }, 'cookie.domain must be a domain name such as "nexus-tech.fr"; got "http://x.fr"'],
@@ -282,7 +288,8 @@ describe('validateConfig — numbers at their limits, and URLs', () => {
     for (const url of ['http://www.nexus-tech.fr/confidentialite', 'https://www.nexus-tech.fr/confidentialite', '/confidentialite', 'confidentialite.html', '//cdn.nexus-tech.fr/p']) {
       expect(validateConfig({ privacyPolicyUrl: url }).privacyPolicyUrl).toBe(url);
     }
-    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'mailto:dpo@nexus-tech.fr', 'ftp://x', 'http://']) {
+    // The URL parser drops leading spaces and control characters and every tab or newline: so must the check.
+    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:alert(1)', '\u0001javascript:alert(1)', 'data:text/html,x', 'mailto:dpo@nexus-tech.fr', 'ftp://x', 'http://']) {
       expect(fieldOf({ privacyPolicyUrl: url })).toBe('privacyPolicyUrl');
     }
   });

@@ -203,8 +203,8 @@ function localised(input: unknown, field: string): LocalisedText | undefined {
 
 /** http(s) URLs and paths only: a `javascript:` link from config must never reach the page. */
 function safeUrl(input: unknown, field: string, expected = 'the URL of the privacy policy (http(s) or a path)'): string {
-  if (typeof input !== 'string' || input.trim() === '') throw new ConsentConfigError(field, expected, input);
-  if (!isHttpUrlOrPath(input)) throw new ConsentConfigError(field, 'an http(s) URL or a path', input);
+  // One message per field, whatever is wrong with the value: it says what the field takes.
+  if (!isHttpUrlOrPath(input)) throw new ConsentConfigError(field, expected, input);
   return input;
 }
 

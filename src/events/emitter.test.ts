@@ -39,7 +39,7 @@ describe('createEmitter', () => {
 });
 
 describe('createEmitter — edges', () => {
-  it('unsubscribing from an event nobody listens to is a no-op', () => {
+  it('unsubscribing from an event nobody listens to is a no-op, and emitting it calls nothing', () => {
     const onHandlerError = vi.fn();
     const emitter = createEmitter<{ change: number }>(onHandlerError);
     expect(() => emitter.off('change', () => {})).not.toThrow();

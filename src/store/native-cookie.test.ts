@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { patch } from '../blocker/interceptors/patches.js';
 import { nativeCookie } from './native-cookie.js';
 
 describe('nativeCookie', () => {
@@ -25,5 +26,27 @@ describe('nativeCookie', () => {
     expect(jar.get()).toBe('native=1');
     jar.set('nexus_consent=x');
     expect(writes).toEqual(['nexus_consent=x']);
+  });
+
+  it('writes and reads past the blocker’s cookie guard: the accessor the guard replaced', () => {
+    const writes: string[] = [];
+    const prototype = {};
+    Object.defineProperty(prototype, 'cookie', { get: () => 'native=1', set: (line: string) => void writes.push(line), configurable: true });
+    const doc = Object.create(prototype) as Document;
+    // The guard drops every write and hides every cookie, as it would for a name the catalogue knows (`_pk_consent`).
+    const undoSet = patch([prototype], 'cookie', 'set', () => () => undefined);
+    const undoGet = patch([prototype], 'cookie', 'get', () => () => '');
+    try {
+      doc.cookie = 'through-the-guard=1';
+      expect(writes).toEqual([]);
+      expect(doc.cookie).toBe('');
+      const jar = nativeCookie({ Document: { prototype } as unknown as typeof Document }, doc);
+      jar.set('_pk_consent=x');
+      expect(writes).toEqual(['_pk_consent=x']);
+      expect(jar.get()).toBe('native=1');
+    } finally {
+      undoSet();
+      undoGet();
+    }
   });
 });
