@@ -117,3 +117,14 @@ test('P17 reset() on a returning visitor: the banner shows again, nothing grante
   expect((await context.cookies()).some((c) => c.name === 'nexus_consent')).toBe(false);
 });
 
+
+test('P20 parser-inserted <link rel=prefetch|modulepreload|preload as=image> of trackers: nothing runs, blocked() lists each as escaped (README list)', async ({ page }) => {
+  await serve(page, '/links.html', CONFIG() +
+    `<link rel="prefetch" href="https://static.hotjar.com/c/hotjar-3456789.js?sv=6">
+     <link rel="modulepreload" href="https://www.clarity.ms/tag/nexusclar1">
+     <link rel="preload" as="image" href="https://www.facebook.com/tr?id=9&ev=Preload">`);
+  await expect.poll(() => page.evaluate(() => (window as any).NexusConsent.blocked().filter((b: any) => b.kind === 'link').length)).toBe(3);
+  const links = await page.evaluate(() => (window as any).NexusConsent.blocked().filter((b: any) => b.kind === 'link').map((b: any) => [b.service, b.escaped]));
+  expect(links.map(([service]: [string]) => service).sort()).toEqual(['hotjar', 'meta-pixel', 'microsoft-clarity']);
+  expect(await ran(page)).toEqual([]);
+});
