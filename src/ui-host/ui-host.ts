@@ -47,10 +47,18 @@ export function createUiHost(options: UiHostOptions): UiHost {
   const { config, language } = core;
   let root: UiRoot | undefined;
   const adoptStyles = createStyleAdopter(doc, options.nonce, config.theme, baseCss);
-  const shadow = () => (root ??= mountRoot(doc, adoptStyles)).shadow;
+  const shadow = () => {
+    if (!root) {
+      root = mountRoot(doc, adoptStyles);
+      root.shadow.addEventListener('close', onDialogClose, true);
+    }
+    return root.shadow;
+  };
 
   /** What the visitor should see now; applied when the UI arrives. */
   let view: View = 'none';
+  /** The view the preference centre was opened over: closing it without a decision goes back to it. */
+  let before: View = 'none';
   let ui: UiViews | undefined;
   let loading: Promise<void> | undefined;
   let failed = false;
@@ -67,7 +75,7 @@ export function createUiHost(options: UiHostOptions): UiHost {
   let painted = false;
   afterFirstPaint(doc.defaultView!, () => {
     painted = true;
-    if (!destroyed) setFab(view === 'none');
+    if (!destroyed) setFab(fabWanted());
   });
 
   const load = () =>
@@ -96,8 +104,14 @@ export function createUiHost(options: UiHostOptions): UiHost {
     else if (ui && view === 'banner') ui.showBanner();
     else if (ui) ui.showPreferences();
     else if (!failed) void load();
-    setFab(view === 'none');
+    setFab(fabWanted());
   };
+  /**
+   * After a decision, and under a dialog opened from it: the button stays in
+   * place (inert behind the modal) so that the dialog's own close returns focus
+   * to it (WCAG 2.4.3) and it is there to reopen the dialog.
+   */
+  const fabWanted = () => view === 'none' || (view === 'preferences' && before === 'none' && !failed);
   const setFallback = (visible: boolean) => {
     if (visible && !fallback) {
       fallback = createFallbackBanner(doc, texts, language, (accept) => (accept ? core.acceptAll() : core.rejectAll()));
@@ -121,6 +135,13 @@ export function createUiHost(options: UiHostOptions): UiHost {
     host.showPreferences();
   };
   doc.addEventListener('click', onOpenClick);
+  // Escape or × closes the dialog without a decision: back to what it was opened
+  // over (the floating button after a decision). `close` does not bubble: capture.
+  const onDialogClose = (event: Event) => {
+    if (view !== 'preferences' || (event.target as Element | null)?.localName !== 'dialog') return;
+    view = before;
+    setFab(fabWanted());
+  };
 
   const host: UiHost = {
     showBanner() {
@@ -129,6 +150,7 @@ export function createUiHost(options: UiHostOptions): UiHost {
     },
     // Without the UI file, the fallback's two buttons are the whole choice.
     showPreferences() {
+      if (view !== 'preferences') before = view;
       view = 'preferences';
       show();
     },
