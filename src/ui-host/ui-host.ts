@@ -47,13 +47,7 @@ export function createUiHost(options: UiHostOptions): UiHost {
   const { config, language } = core;
   let root: UiRoot | undefined;
   const adoptStyles = createStyleAdopter(doc, options.nonce, config.theme, baseCss);
-  const shadow = () => {
-    if (!root) {
-      root = mountRoot(doc, adoptStyles);
-      root.shadow.addEventListener('close', onDialogClose, true);
-    }
-    return root.shadow;
-  };
+  const shadow = () => (root ??= mountRoot(doc, adoptStyles)).shadow;
 
   /** What the visitor should see now; applied when the UI arrives. */
   let view: View = 'none';
@@ -84,6 +78,17 @@ export function createUiHost(options: UiHostOptions): UiHost {
       .then((module) => {
         if (destroyed) return;
         ui = module.createUi({ ...core, root: shadow, baseCss });
+        // Escape or × closes the dialog without a decision: back to what it was
+        // opened over. `close` does not bubble (and the UI's only dialog fires it): capture.
+        shadow().addEventListener(
+          'close',
+          () => {
+            if (view !== 'preferences') return;
+            view = before;
+            setFab(fabWanted());
+          },
+          true,
+        );
         for (const [frame, [category, service, slot]] of placeholders) ui.showPlaceholder(frame, category, service, slot);
         placeholders.clear();
       })
@@ -111,7 +116,7 @@ export function createUiHost(options: UiHostOptions): UiHost {
    * place (inert behind the modal) so that the dialog's own close returns focus
    * to it (WCAG 2.4.3) and it is there to reopen the dialog.
    */
-  const fabWanted = () => view === 'none' || (view === 'preferences' && before === 'none' && !failed);
+  const fabWanted = () => (view === 'preferences' && !failed ? before : view) === 'none';
   const setFallback = (visible: boolean) => {
     if (visible && !fallback) {
       fallback = createFallbackBanner(doc, texts, language, (accept) => (accept ? core.acceptAll() : core.rejectAll()));
@@ -135,13 +140,6 @@ export function createUiHost(options: UiHostOptions): UiHost {
     host.showPreferences();
   };
   doc.addEventListener('click', onOpenClick);
-  // Escape or × closes the dialog without a decision: back to what it was opened
-  // over (the floating button after a decision). `close` does not bubble: capture.
-  const onDialogClose = (event: Event) => {
-    if (view !== 'preferences' || (event.target as Element | null)?.localName !== 'dialog') return;
-    view = before;
-    setFab(fabWanted());
-  };
 
   const host: UiHost = {
     showBanner() {
