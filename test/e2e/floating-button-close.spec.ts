@@ -58,3 +58,19 @@ test('after a decision, closing the dialog (Escape or ×) leaves the floating bu
   await expect(preferences(page).dialog).toBeHidden();
   await expect(fab).toBeVisible();
 });
+
+test('first visit: the preferences opened from a data-nexus-consent-open link and closed leave the banner, and no floating button', async ({ page, context }) => {
+  await page.goto('/csp.html');
+  await expect(banner(page).region).toBeVisible();
+  await page.getByRole('link', { name: 'Gérer les cookies' }).click();
+  await expect(preferences(page).dialog).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Gérer les cookies' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(preferences(page).dialog).toBeHidden();
+  await expect(banner(page).region).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Gérer les cookies' })).toHaveCount(0);
+  expect(await consentCookie(context)).toBeUndefined();
+  // A decision from the banner after that shows the button.
+  await banner(page).rejectAll();
+  await expect(page.getByRole('button', { name: 'Gérer les cookies' })).toBeVisible();
+});
