@@ -1,6 +1,7 @@
 /**
- * Audit A (audit-a branch): claims of issues #2, #3, #4 that are TRUE on main (c786c11) but
- * that no other test pins in a browser. Suggested tests; they all pass.
+ * Claims of issues #2, #3 and #4 that no other browser test pinned: attributes kept on
+ * release, the browser's language, scan(), debug logging, reloadOnWithdraw, the placeholder's
+ * category, and showBanner/showPreferences/reset for a returning visitor.
  */
 import type { Page } from 'playwright/test';
 import { banner, expect, preferences, ran, test } from '../support/test.js';
@@ -14,7 +15,7 @@ async function serve(page: Page, path: string, head: string, body = '', lang: st
 }
 const CONFIG = (extra = '') => `<script>window.NexusConsentConfig = { privacyPolicyUrl: '/confidentialite.html'${extra} };</script><script src="/dist/nexus-consent.min.js"></script>`;
 
-test('P1 no <html lang>, no config language: the browser language (en-US) gives English', async ({ browser }) => {
+test('no <html lang>, no config language: the browser language (en-US) gives English', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   await page.route(/^(?!http:\/\/localhost)/, (route) => route.abort());
@@ -23,7 +24,7 @@ test('P1 no <html lang>, no config language: the browser language (en-US) gives 
   await context.close();
 });
 
-test('P2 released marked-up tags keep their other attributes (async, defer, id, nonce, crossorigin)', async ({ page }) => {
+test('released marked-up tags keep their other attributes (async, defer, id, nonce, crossorigin)', async ({ page }) => {
   await serve(page, '/attrs.html', CONFIG(),
     `<script type="text/plain" data-consent="analytics" id="ga" async crossorigin="anonymous" nonce="n0nce" referrerpolicy="no-referrer" src="https://www.googletagmanager.com/gtag/js?id=G-NEXUS1"></script>
      <script type="text/plain" data-consent="analytics" id="inl" nonce="n0nce" defer>window.__ran.push('inline-' + document.currentScript.id)</script>
@@ -51,7 +52,7 @@ test('P2 released marked-up tags keep their other attributes (async, defer, id, 
   });
 });
 
-test('P3 scan(): cookies and storage keys with their classification or unknown', async ({ page }) => {
+test('scan(): cookies and storage keys with their classification or unknown', async ({ page }) => {
   await serve(page, '/scan.html', CONFIG(), `<script>document.cookie='panier=1; path=/'; localStorage.setItem('nx_theme','dark');</script>`);
   await banner(page).acceptAll();
   await page.evaluate(() => { document.cookie = '_ga=GA1.1.1.1; path=/'; localStorage.setItem('_hjSession_1', '{}'); });
@@ -63,7 +64,7 @@ test('P3 scan(): cookies and storage keys with their classification or unknown',
   expect(flat).toContain('_hjSession_1');
 });
 
-test('P4 debug: the scan is printed as a console table and each block is logged with its reason', async ({ page }) => {
+test('debug: the scan is printed as a console table and each block is logged with its reason', async ({ page }) => {
   const messages: string[] = [];
   page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
   await serve(page, '/debug.html', CONFIG(', debug: true'), `<script src="https://connect.facebook.net/en_US/fbevents.js"></script><script>document.cookie='_fbp=fb.1.1.1; path=/'</script>`);
@@ -73,7 +74,7 @@ test('P4 debug: the scan is printed as a console table and each block is logged 
   expect(messages.some((m) => m.includes('_fbp'))).toBe(true);
 });
 
-test('P5 reloadOnWithdraw: withdrawing a granted category reloads the page', async ({ page }) => {
+test('reloadOnWithdraw: withdrawing a granted category reloads the page', async ({ page }) => {
   await serve(page, '/reload.html', CONFIG(', reloadOnWithdraw: true'), `<script>sessionStorage.loads = Number(sessionStorage.loads || 0) + 1</script>`);
   await banner(page).acceptAll();
   expect(await page.evaluate(() => sessionStorage.loads)).toBe('1');
@@ -81,7 +82,7 @@ test('P5 reloadOnWithdraw: withdrawing a granted category reloads the page', asy
   await expect.poll(() => page.evaluate(() => sessionStorage.loads).catch(() => '?')).toBe('2');
 });
 
-test('P9 the placeholder of a held embed names its service and category and offers to allow it', async ({ page }) => {
+test('the placeholder of a held embed names its service and category and offers to allow it', async ({ page }) => {
   await serve(page, '/embed.html', CONFIG(), `<iframe width="560" height="315" src="https://www.youtube.com/embed/abc" title="YouTube video"></iframe>`);
   const group = page.getByRole('group', { name: 'Contenu bloqué : YouTube' });
   await expect(group).toBeVisible();
@@ -90,7 +91,7 @@ test('P9 the placeholder of a held embed names its service and category and offe
   await expect(page.getByRole('button', { name: /YouTube/ }).first()).toBeVisible();
 });
 
-test('P15 returning visitor: showBanner() and showPreferences() open the UI (loaded on demand)', async ({ page }) => {
+test('returning visitor: showBanner() and showPreferences() open the UI (loaded on demand)', async ({ page }) => {
   await page.goto('/marked-up.html');
   await banner(page).rejectAll();
   await page.reload();
@@ -106,7 +107,7 @@ test('P15 returning visitor: showBanner() and showPreferences() open the UI (loa
   await expect(banner(page).region.getByRole('button', { name: 'Personnaliser' })).toBeVisible();
 });
 
-test('P17 reset() on a returning visitor: the banner shows again, nothing granted', async ({ page, context }) => {
+test('reset() on a returning visitor: the banner shows again, nothing granted', async ({ page, context }) => {
   await page.goto('/marked-up.html');
   await banner(page).acceptAll();
   await page.reload();
@@ -118,7 +119,7 @@ test('P17 reset() on a returning visitor: the banner shows again, nothing grante
 });
 
 
-test('P20 parser-inserted <link rel=prefetch|modulepreload|preload as=image> of trackers: nothing runs, blocked() lists each as escaped (README list)', async ({ page }) => {
+test('parser-inserted <link rel=prefetch|modulepreload|preload as=image> of trackers: nothing runs, blocked() lists each as escaped (README list)', async ({ page }) => {
   await serve(page, '/links.html', CONFIG() +
     `<link rel="prefetch" href="https://static.hotjar.com/c/hotjar-3456789.js?sv=6">
      <link rel="modulepreload" href="https://www.clarity.ms/tag/nexusclar1">
