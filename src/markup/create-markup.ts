@@ -50,7 +50,8 @@ export function createMarkup(options: MarkupOptions = {}): Markup {
     },
     stream(request) {
       const page = rewriter(request);
-      const decoder = new TextDecoder();
+      // ignoreBOM: a byte order mark is a byte of the page like any other, kept (the browser reads it).
+      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
       const encoder = new TextEncoder();
       let settle!: (report: MarkupReport) => void;
       let fail!: (error: unknown) => void;
@@ -83,7 +84,8 @@ export function createMarkup(options: MarkupOptions = {}): Markup {
     },
     nodeStream(request) {
       const page = rewriter(request);
-      const decoder = new TextDecoder();
+      // ignoreBOM: a byte order mark is a byte of the page like any other, kept (the browser reads it).
+      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
       let settle!: (report: MarkupReport) => void;
       let fail!: (error: unknown) => void;
       const report = new Promise<MarkupReport>((resolve, reject) => ((settle = resolve), (fail = reject)));

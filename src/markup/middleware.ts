@@ -47,7 +47,8 @@ export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (reques
     const write = response.write as (...args: unknown[]) => boolean;
     const end = response.end as (...args: unknown[]) => ServerResponse;
     const writeHead = response.writeHead as (...args: unknown[]) => ServerResponse;
-    const decoder = new TextDecoder();
+    // ignoreBOM: a byte order mark is a byte of the page like any other, kept (the browser reads it).
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     /** undefined: not known yet; null: this response passes untouched. */
     let page: Rewriter | null | undefined;
 
