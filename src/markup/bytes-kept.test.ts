@@ -50,3 +50,27 @@ describe('bytes the markup step does not change are kept', () => {
   it('a windows-1252 page declared by its <meta>, served as text/html: web transform', async () => expect(hex(await viaWeb(LATIN1_PAGE, 'text/html'))).toBe(hex(LATIN1_PAGE)));
   it('a windows-1252 page declared by its <meta>, served as text/html: middleware', async () => expect(hex(await viaMiddleware(LATIN1_PAGE, 'text/html'))).toBe(hex(LATIN1_PAGE)));
 });
+
+describe('CLI: a page that is not UTF-8', () => {
+  it('is left byte for byte as it was, and the run fails (rewrite and --check)', async () => {
+    const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runCli } = await import('./cli.js');
+    const dir = await mkdtemp(join(tmpdir(), 'nexus-latin1-'));
+    try {
+      const page = new Uint8Array([...LATIN1_PAGE.slice(0, -14), ...utf8('<img src="https://www.facebook.com/tr?id=1"></body></html>')]);
+      await writeFile(join(dir, 'a.html'), page);
+      await writeFile(join(dir, 'b.html'), BOM_PAGE);
+      const lines: string[] = [];
+      const io = { cwd: dir, out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+      expect(await runCli(['markup', '*.html', '--check'], io)).toBe(1);
+      expect(await runCli(['markup', '*.html'], io)).toBe(1);
+      expect(hex(new Uint8Array(await readFile(join(dir, 'a.html'))))).toBe(hex(page));
+      expect(hex(new Uint8Array(await readFile(join(dir, 'b.html'))))).toBe(hex(BOM_PAGE));
+      expect(lines.join('\n')).toMatch(/a\.html: not UTF-8/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
