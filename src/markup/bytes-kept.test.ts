@@ -21,7 +21,7 @@ const LATIN1_PAGE = new Uint8Array([
 ]);
 
 const viaWeb = async (bytes: Uint8Array, type: string) =>
-  new Uint8Array(await createMarkupHandler()(new Request('https://www.nexus-tech.fr/'), new Response(bytes, { headers: { 'content-type': type } })).arrayBuffer());
+  new Uint8Array(await createMarkupHandler()(new Request('https://www.nexus-tech.fr/'), new Response(bytes.buffer as ArrayBuffer, { headers: { 'content-type': type } })).arrayBuffer());
 
 async function viaMiddleware(bytes: Uint8Array, type: string): Promise<Uint8Array> {
   const middleware = markupMiddleware();
