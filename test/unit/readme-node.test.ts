@@ -17,12 +17,15 @@ const readme = readFileSync(repo('README.md'), 'utf8');
 const pkg = JSON.parse(readFileSync(repo('package.json'), 'utf8')) as {
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
+  engines?: { node?: string };
 };
 
 describe('README: the Node version it asks for', () => {
   const stated = /Only Node ≥ (\d+(?:\.\d+)*) is needed/.exec(readme)?.[1];
   it('is stated', () => expect(stated).toBeDefined());
   const minimum = semver.coerce(stated ?? '0')!.version;
+
+  it('is what package.json declares (engines.node)', () => expect(pkg.engines?.node).toBe(`>=${stated}`));
 
   it.each(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }))('%s accepts it (engines.node)', (name) => {
     const engines = (JSON.parse(readFileSync(repo(`node_modules/${name}/package.json`), 'utf8')) as { engines?: { node?: string } }).engines?.node;
