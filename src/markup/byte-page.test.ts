@@ -13,7 +13,7 @@ async function viaStream(input: Uint8Array, chunk: number) {
   const stream = markup.stream();
   const parts: Uint8Array[] = [];
   for (let i = 0; i < input.length; i += chunk) parts.push(input.slice(i, i + chunk));
-  const out = new Response(new Blob(parts).stream().pipeThrough(stream));
+  const out = new Response(new Blob(parts as BlobPart[]).stream().pipeThrough(stream));
   return { out: new Uint8Array(await out.arrayBuffer()), report: await stream.report };
 }
 

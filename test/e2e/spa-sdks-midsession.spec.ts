@@ -1,4 +1,4 @@
-/** Audit probe (issue #14): the npm SDKs accepted mid-session, no reload. */
+/** Issue #14: the real npm SDKs accepted mid-session, without a reload, each send (events made before the decision included). */
 import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page, Request } from 'playwright/test';
 import { createClassifier } from '../../src/classifier/create-classifier.js';

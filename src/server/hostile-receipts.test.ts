@@ -1,5 +1,6 @@
 /**
- * Audit probes (issue #16's hostile-input claims): inputs server.test.ts does not try.
+ * Hostile receipts server.test.ts does not try (issue #16: a clear 4xx, never a
+ * 503 the client would retry for ever), and the rate limit on a dual-stack socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/support/databases.js';
@@ -46,26 +47,6 @@ describe.each(testDatabases())('receiver probes on $name', (database) => {
     const r = await post(receipt({ pageUrl: 'https://www.example.fr/a\ud800b' }));
     expect([201, 400]).toContain(r.status);
   });
-
-  it('the database down mid-run: 503 with Retry-After, health 503, then stored again once it is back', async () => {
-    if (database.name !== 'PostgreSQL' || !process.env.AUDIT_PG_PORT) return;
-    const { execFileSync } = await import('node:child_process');
-    const pg = (action: string) => execFileSync('scripts/postgres-test-server.sh', [action, process.env.AUDIT_PG_PORT!]);
-    pg('stop');
-    try {
-      const t0 = Date.now();
-      const r = await post(receipt());
-      expect(r.status).toBe(503);
-      expect(r.headers.get('retry-after')).toBe('5');
-      expect(Date.now() - t0).toBeLessThan(6000);
-      expect((await fetch(`${base}/v1/health`)).status).toBe(503);
-    } finally {
-      pg('start');
-    }
-    const again = receipt();
-    expect((await post(again)).status).toBe(201);
-    expect((await post(again)).status).toBe(200);
-  }, 60_000);
 
   it("one poisoned receipt does not fail the valid ones stored in the same batch", async () => {
     const good = Array.from({ length: 80 }, () => receipt());

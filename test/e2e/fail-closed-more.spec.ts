@@ -1,5 +1,5 @@
 /**
- * Issue #12 claims that held on main (3 December) but no test pinned: the full
+ * Issue #12 claims no other test pinned: the full
  * build fails closed; a Google-grade strict CSP (nonce, 'strict-dynamic',
  * Trusted Types) with the UI file loaded on demand; a polluted prototype and a
  * saved custom choice; fetched serviceDetails that are broken; an <iframe srcdoc>

@@ -1,4 +1,4 @@
-/** Audit probe (issue #14): the held calls' caps, seen from the page and from blocked(). */
+/** Issue #14: the held calls' caps, seen from the page and from blocked(). */
 import { banner, expect, test } from '../support/test.js';
 
 test('past 200 held calls of a category, the oldest fail as refused and show as dropped; the rest go on grant, in order', async ({ page, context }) => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-/** Audit probes (issue #17): what the typed API accepts, at run time. */
+/** Issue #17: what the typed API accepts is accepted at run time too (update() with necessary). */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsentApi } from './api.js';
 import { createConsent } from './create-consent.js';

@@ -1,5 +1,5 @@
 /**
- * Audit probes for issue #14 ("undecided means wait"): shapes of held calls the
+ * Issue #14 ("undecided means wait"): shapes of held calls the
  * held-calls spec does not try — sessionStorage, a write undone before the decision,
  * a Request object and Blob bodies.
  */
