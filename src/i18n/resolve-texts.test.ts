@@ -17,6 +17,8 @@ describe('language and texts', () => {
     expect(resolveLanguage({ documentLang: 'pt-BR', browserLanguages: ['pt'] }, has('fr', 'en'))).toBe('en');
     expect(resolveLanguage({ documentLang: '', browserLanguages: [] }, has('fr', 'en'))).toBe('fr');
     expect(resolveLanguage({}, has('fr', 'en'))).toBe('fr');
+    // An empty entry in the browser's list is no hint either.
+    expect(resolveLanguage({ browserLanguages: [''] }, has('fr', 'en'))).toBe('fr');
   });
 
   it('gives a page declared in a language the build lacks English, whatever the browser says (issue #15)', () => {
