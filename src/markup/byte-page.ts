@@ -33,10 +33,11 @@ export interface BytePage {
   readonly report: MarkupReport;
 }
 
-export function bytePage(page: Rewriter): BytePage {
+/** `sniff: false` when the response's Content-Type names UTF-8: the browser reads no `<meta>` then, and nothing is held. */
+export function bytePage(page: Rewriter, sniff = true): BytePage {
   // ignoreBOM: a byte order mark is a byte of the page like any other, kept (the browser reads it).
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  let head: Uint8Array[] | undefined = [];
+  let head: Uint8Array[] | undefined = sniff ? [] : undefined;
   let held = 0;
   let other: string | undefined;
   const rewrite = (bytes: Uint8Array) => page.write(decoder.decode(bytes, { stream: true }));

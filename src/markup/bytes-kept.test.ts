@@ -49,6 +49,13 @@ describe('bytes the markup step does not change are kept', () => {
   }
   it('a windows-1252 page declared by its <meta>, served as text/html: web transform', async () => expect(hex(await viaWeb(LATIN1_PAGE, 'text/html'))).toBe(hex(LATIN1_PAGE)));
   it('a windows-1252 page declared by its <meta>, served as text/html: middleware', async () => expect(hex(await viaMiddleware(LATIN1_PAGE, 'text/html'))).toBe(hex(LATIN1_PAGE)));
+  // The header's charset wins over a <meta> in the browser: such a page is UTF-8 (and rewritten as UTF-8).
+  for (const via of [viaWeb, viaMiddleware]) {
+    it(`a <meta> of another encoding under a Content-Type that says UTF-8 is read as UTF-8 (${via === viaWeb ? 'web transform' : 'middleware'})`, async () => {
+      const out = new TextDecoder().decode(await via(LATIN1_PAGE, 'text/html; charset=utf-8'));
+      expect(out).toContain('<title>\ufffdt\ufffd</title>');
+    });
+  }
 });
 
 describe('CLI: a page that is not UTF-8', () => {

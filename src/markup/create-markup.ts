@@ -5,7 +5,7 @@
  * and use it for every page; each page gets its own rewriter.
  */
 import type { Transform } from 'node:stream';
-import { bytePage } from './byte-page.js';
+import { bytePage, type BytePage } from './byte-page.js';
 import { currentRecords, grantsOf } from './consent-cookie.js';
 import { resolveMarkupOptions, type MarkupOptions, type MarkupRequest, type ResolvedMarkup } from './markup-options.js';
 import type { MarkupReport } from './report.js';
@@ -50,35 +50,7 @@ export function createMarkup(options: MarkupOptions = {}): Markup {
       return { html: out, report: page.report };
     },
     stream(request) {
-      const page = bytePage(rewriter(request));
-      const encoder = new TextEncoder();
-      let settle!: (report: MarkupReport) => void;
-      let fail!: (error: unknown) => void;
-      const report = new Promise<MarkupReport>((resolve, reject) => ((settle = resolve), (fail = reject)));
-      report.catch(() => {}); // A caller that never reads it must not see an unhandled rejection.
-      const send = (controller: TransformStreamDefaultController<Uint8Array>, out: string | Uint8Array) => {
-        if (out.length > 0) controller.enqueue(typeof out === 'string' ? encoder.encode(out) : out);
-      };
-      const stream = new TransformStream<string | Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          try {
-            send(controller, page.write(typeof chunk === 'string' ? encoder.encode(chunk) : chunk));
-          } catch (error) {
-            fail(error);
-            throw error;
-          }
-        },
-        flush(controller) {
-          try {
-            send(controller, page.end());
-            settle(page.report);
-          } catch (error) {
-            fail(error);
-            throw error;
-          }
-        },
-      });
-      return Object.assign(stream, { report });
+      return pageStream(bytePage(rewriter(request)));
     },
     nodeStream(request) {
       const page = bytePage(rewriter(request));
@@ -114,6 +86,38 @@ export function createMarkup(options: MarkupOptions = {}): Markup {
       return Object.assign(transform, { report });
     },
   };
+}
+
+/** A web TransformStream over one page's bytes (the web handler passes one that holds no head when the header names UTF-8). */
+export function pageStream(page: BytePage): MarkupStream {
+  const encoder = new TextEncoder();
+  let settle!: (report: MarkupReport) => void;
+  let fail!: (error: unknown) => void;
+  const report = new Promise<MarkupReport>((resolve, reject) => ((settle = resolve), (fail = reject)));
+  report.catch(() => {}); // A caller that never reads it must not see an unhandled rejection.
+  const send = (controller: TransformStreamDefaultController<Uint8Array>, out: string | Uint8Array) => {
+    if (out.length > 0) controller.enqueue(typeof out === 'string' ? encoder.encode(out) : out);
+  };
+  const stream = new TransformStream<string | Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      try {
+        send(controller, page.write(typeof chunk === 'string' ? encoder.encode(chunk) : chunk));
+      } catch (error) {
+        fail(error);
+        throw error;
+      }
+    },
+    flush(controller) {
+      try {
+        send(controller, page.end());
+        settle(page.report);
+      } catch (error) {
+        fail(error);
+        throw error;
+      }
+    },
+  });
+  return Object.assign(stream, { report });
 }
 
 function pageRewriter(resolved: ResolvedMarkup, request: MarkupRequest): Rewriter {

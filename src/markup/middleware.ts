@@ -10,7 +10,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { bytePage, type BytePage } from './byte-page.js';
 import { createMarkup } from './create-markup.js';
 import { consentPolicy, type CspSettings } from './consent-csp.js';
-import { isRewritableHtml, varyOnCookie } from './http-headers.js';
+import { isRewritableHtml, namesCharset, varyOnCookie } from './http-headers.js';
 import type { MarkupOptions } from './markup-options.js';
 import type { MarkupReport } from './report.js';
 
@@ -60,7 +60,8 @@ export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (reques
         return;
       }
       // No Cookie header is a request too (a first visit): null, not undefined, which means a build.
-      page = bytePage(markup.rewriter(readConsentCookie ? { cookieHeader: request.headers.cookie ?? null } : {}));
+      const rewriter = markup.rewriter(readConsentCookie ? { cookieHeader: request.headers.cookie ?? null } : {});
+      page = bytePage(rewriter, !namesCharset(typeof type === 'string' ? type : undefined));
       // The body changes length and bytes: the length and validator of the original no longer hold.
       response.removeHeader('content-length');
       response.removeHeader('etag');
