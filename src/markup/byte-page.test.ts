@@ -26,8 +26,10 @@ async function viaNode(input: Uint8Array, chunk: number) {
   return { out: new Uint8Array(Buffer.concat(out)), report: await transform.report };
 }
 
-describe('a page that declares another encoding than UTF-8 passes byte for byte', () => {
-  it('reads <meta charset> and <meta http-equiv> in the first 1,024 bytes, and nothing after them', () => {
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+describe('a page that declares another encoding than UTF-8', () => {
+  it('reads <meta charset> and <meta http-equiv> in the first 1,024 bytes, and nothing after them; a byte order mark says UTF-8', () => {
     expect(otherDeclaredEncoding(bytes('<meta charset="windows-1252">'))).toBe('windows-1252');
     expect(otherDeclaredEncoding(bytes("<META CHARSET='ISO-8859-1'>"))).toBe('iso-8859-1');
     expect(otherDeclaredEncoding(bytes('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'))).toBe('shift_jis');
@@ -35,19 +37,28 @@ describe('a page that declares another encoding than UTF-8 passes byte for byte'
     expect(otherDeclaredEncoding(bytes('<meta charset=UTF8>'))).toBeUndefined();
     // A <meta> that names UTF-16 means UTF-8 to the browser.
     expect(otherDeclaredEncoding(bytes('<meta charset="utf-16le">'))).toBeUndefined();
+    expect(otherDeclaredEncoding(bytes('<meta charset="unicode">'))).toBeUndefined();
     expect(otherDeclaredEncoding(bytes('<title>charset=latin1</title>'))).toBeUndefined();
     expect(otherDeclaredEncoding(bytes(`${' '.repeat(PRESCAN_BYTES)}<meta charset="windows-1252">`))).toBeUndefined();
+    expect(otherDeclaredEncoding(bytes('\xef\xbb\xbf<meta charset="windows-1252">'))).toBeUndefined();
   });
 
   for (const [name, run] of [['stream()', viaStream], ['nodeStream()', viaNode]] as const) {
     for (const chunk of [1, 7, 4096]) {
-      it(`${name}, chunks of ${chunk} bytes: the page is kept as it is, with a warning`, async () => {
+      it(`${name}, chunks of ${chunk} bytes: a windows-1252 page keeps every byte but the tracker's tag, which is marked up`, async () => {
         const input = page('<meta charset="windows-1252">');
         const { out, report } = await run(input, chunk);
-        expect(Buffer.from(out).toString('hex')).toBe(Buffer.from(input).toString('hex'));
+        const marked = bytes(new TextDecoder('latin1').decode(input).replace(TRACKER, '<script async src="https://www.googletagmanager.com/gtag/js?id=G-1" data-consent="analytics" data-consent-service="google-analytics" type="text/plain"></script>'));
+        expect(report.rewritten.map((t) => t.service)).toEqual(['google-analytics']);
+        expect(hex(out)).toBe(hex(marked));
+      });
+      it(`${name}, chunks of ${chunk} bytes: an ISO-2022-JP page passes untouched, with a warning`, async () => {
+        const input = page('<meta charset="iso-2022-jp">');
+        const { out, report } = await run(input, chunk);
+        expect(hex(out)).toBe(hex(input));
         expect(report.rewritten).toEqual([]);
         expect(report.warnings.map((w) => w.code)).toEqual(['not-utf-8']);
-        expect(report.warnings[0]!.message).toContain('windows-1252');
+        expect(report.warnings[0]!.message).toContain('iso-2022-jp');
       });
     }
     it(`${name}: a UTF-8 page, or one whose <meta> comes after the first 1,024 bytes, is marked up`, async () => {
@@ -58,4 +69,20 @@ describe('a page that declares another encoding than UTF-8 passes byte for byte'
       }
     });
   }
+
+  it('holds a copy of the first bytes: a caller that reuses its buffer changes nothing', async () => {
+    const input = page('<meta charset="windows-1252">');
+    const stream = createMarkup().stream();
+    const writer = stream.writable.getWriter();
+    const out = new Response(stream.readable).arrayBuffer();
+    const buffer = new Uint8Array(64);
+    for (let i = 0; i < input.length; i += 64) {
+      const part = input.subarray(i, i + 64);
+      buffer.set(part);
+      await writer.write(buffer.subarray(0, part.length));
+      buffer.fill(0x3c); // reused: a server's read buffer
+    }
+    await writer.close();
+    expect(new TextDecoder('latin1').decode(await out)).toContain('<title>\xe9t\xe9</title>');
+  });
 });

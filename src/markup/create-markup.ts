@@ -61,6 +61,9 @@ export function createMarkup(options: MarkupOptions = {}): Markup {
       const some = (out: string | Uint8Array) => (out.length > 0 ? out : undefined);
       // node:stream is loaded here, not imported at the top: an edge runtime (Next.js
       // Edge, Workers without nodejs_compat) has none, and imports this module for the web transform.
+      if (typeof globalThis.process?.getBuiltinModule !== 'function') {
+        throw new TypeError('nexus-consent markup: nodeStream() needs node:stream (Node ≥ 20.19, Deno, Bun); use stream() for a web TransformStream');
+      }
       const { Transform: NodeTransform } = process.getBuiltinModule('node:stream');
       const transform = new NodeTransform({
         transform(chunk: Buffer | string, encoding, callback) {

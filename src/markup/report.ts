@@ -24,8 +24,8 @@ export interface MarkupWarning {
    * `script-too-long`: an inline script was only searched in part;
    * `document-write`: an inline script that loads trackers uses
    * `document.write`, so it is left to run (the SDK holds what it writes);
-   * `not-utf-8`: the page declares another encoding in a `<meta>`, so it passed
-   * untouched (the rewriter reads UTF-8 only).
+   * `not-utf-8`: the page declares, in a `<meta>`, a stateful encoding
+   * (ISO-2022-*, HZ) that cannot be read byte by byte, so it passed untouched.
    */
   readonly code: 'sdk-missing' | 'sdk-after-tracker' | 'sdk-async' | 'script-too-long' | 'document-write' | 'not-utf-8';
   readonly message: string;

@@ -82,8 +82,9 @@ export function createUiHost(options: UiHostOptions): UiHost {
         // opened over. `close` does not bubble (and the UI's only dialog fires it): capture.
         shadow().addEventListener(
           'close',
-          () => {
-            if (view !== 'preferences') return;
+          (event) => {
+            // The event comes a task later: a dialog opened again meanwhile is not closed.
+            if (view !== 'preferences' || (event.target as HTMLDialogElement).open) return;
             view = before;
             setFab(fabWanted());
           },

@@ -14,7 +14,7 @@ test('held shapes before a decision and after "Tout accepter"', async ({ page, c
     const u = new URL(r.url());
     if (u.hostname.endsWith('mixpanel.com') || u.hostname.endsWith('google-analytics.com')) bodies.set(u.search, r.postData());
   });
-  await page.goto('/audit-held-probes.html');
+  await page.goto('/held-shapes.html');
   await page.waitForLoadState('load');
   const before = await state(page);
   expect(before.errors).toEqual([]);

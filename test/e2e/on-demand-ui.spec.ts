@@ -5,6 +5,7 @@
  * and a tiny fallback that still offers accept/refuse") for a RETURNING visitor, and of the
  * English fallback in the fallback banner.
  */
+import { serveCspPage } from '../support/csp-page.js';
 import type { Page } from 'playwright/test';
 import { banner, consentCookie, expect, preferences, test } from '../support/test.js';
 
@@ -20,14 +21,7 @@ const SELF = "default-src 'self'; script-src 'self' https://www.googletagmanager
 
 for (const [name, policy] of Object.entries({ nonce: NONCE, self: SELF })) {
   test(`returning visitor under "${name}" CSP: the floating button loads the UI on use, no violation`, async ({ page, context }) => {
-    await page.route('**/csp.html', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-    });
-    await page.addInitScript(() => {
-      (window as any).__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await serveCspPage(page, policy);
     await page.goto('/csp.html');
     // Accepted: the YouTube embed goes live, so no placeholder asks for the UI file.
     await banner(page).acceptAll();
