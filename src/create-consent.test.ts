@@ -386,6 +386,15 @@ describe('createConsent — unknown names are warned about, never granted (jsdom
     seen.restore();
   });
 
+  it('update() takes necessary: true as the no-op it is, and refuses necessary: false by name, recording nothing', () => {
+    const api = start();
+    expect(() => api.update({ necessary: false, analytics: true })).toThrow(/necessary: false; necessary is always granted/);
+    expect(api.get()).toEqual({ status: 'undecided' });
+    api.update({ necessary: true, analytics: true });
+    expect(api.get()).toMatchObject({ status: 'decided', record: { granted: ['necessary', 'analytics'], method: 'custom' } });
+    expect(api.isGranted('necessary')).toBe(true);
+  });
+
   it('update() with an unknown category or service throws, naming it, and records nothing', () => {
     const api = loose(start());
     expect(() => api.update({ analytics: true, newsleter: true })).toThrow(/unknown categories newsleter; known: analytics, advertising, personalisation/);

@@ -342,6 +342,10 @@ export function startConsent(
         : decideWith(allChoices(categories, true), 'accept-all'),
     rejectAll: () => decideWith(allChoices(categories, false), 'reject-all'),
     update(choices, services = {}) {
+      // Issue #2: `necessary` is always granted. Saying so is no error; switching it off cannot be done.
+      const { [NECESSARY]: necessary, ...rest } = choices as Record<string, boolean>;
+      if (necessary === false) throw new TypeError('nexus-consent: update() got necessary: false; necessary is always granted');
+      choices = rest;
       const unknown = Object.keys(choices).filter((c) => !categories.includes(c));
       if (unknown.length > 0) {
         throw new TypeError(`nexus-consent: update() got unknown categories ${unknown.join(', ')}; known: ${categories.join(', ')}`);

@@ -78,9 +78,11 @@ describe('createHeldCalls', () => {
     queue.hold(call('m1', 'marketing', 9));
     queue.hold(call('a3', 'analytics', 7));
     expect(events).toEqual(['dropped:a1', 'fail:a1', 'dropped:a2', 'fail:a2']);
-    // A call bigger than the cap on its own is not kept either.
+    // A call bigger than the cap on its own is not kept either, and takes no other call with it.
     queue.hold(call('big', 'analytics', 11));
-    expect(events.slice(4)).toEqual(['dropped:a3', 'fail:a3', 'dropped:big', 'fail:big']);
+    expect(events.slice(4)).toEqual(['dropped:big', 'fail:big']);
+    queue.settle(() => false, true);
+    expect(events.slice(6)).toEqual(['replayed:m1', 'run:m1', 'replayed:a3', 'run:a3']);
   });
 
   it('counts caps again after a settle that keeps calls', () => {

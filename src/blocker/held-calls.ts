@@ -58,6 +58,11 @@ export function createHeldCalls<T extends HeldCall>(
   };
   return {
     hold(call) {
+      // Bigger than the cap on its own: it could never be kept, so it goes alone, not with every older call.
+      if (call.bytes > limits.bytes) {
+        run(call, 'dropped');
+        return () => false;
+      }
       calls.push(call);
       // A few hundred calls at most: counted again each time rather than kept in step.
       for (let same: T[]; ; ) {

@@ -6,6 +6,7 @@
 import { CATEGORY_ID, NECESSARY, OPTIONAL_BUILT_IN_CATEGORIES } from '../store/consent-record.js';
 import { COOKIE_NAME } from '../store/cookie-variants.js';
 import { TEXT_KEYS as TEXT_KEY_LIST, type TextKey } from '../i18n/texts.js';
+import { LANGUAGE_TAG as LANGUAGE } from '../i18n/resolve-texts.js';
 import { isCatalogue, type Catalogue } from '../catalogue/catalogue.js';
 import { isServiceDetails, type ServiceDetails } from '../catalogue/service-details.js';
 import { validateSiteRules, type NameRule } from '../classifier/site-rules.js';
@@ -22,7 +23,6 @@ export const CONFIG_KEYS = [
   'googleConsentMode', 'honorGlobalPrivacyControl', 'serviceDetails', 'consentLog',
 ] as const satisfies readonly (keyof ConsentConfig)[];
 const TEXT_KEYS = new Set<string>(TEXT_KEY_LIST);
-const LANGUAGE = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 /** An absent object, without a prototype: a page's `Object.prototype.analytics = true` must read as nothing. */
 const NONE: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
 /** `constructor` passes the id patterns, yet every plain object already has it: a page's lookups would find it. */

@@ -96,6 +96,14 @@ describe('queue', () => {
     expect(q.read()).toMatchObject({ dropped: 0, failures: 0 });
     expect(JSON.parse(storage.map.get(QUEUE_KEY)!).items).toHaveLength(2);
   });
+  it('drops and counts queued items that are not receipts (null, a string, an object without an id), and goes on queueing', () => {
+    const storage = memoryStorage();
+    storage.map.set(QUEUE_KEY, JSON.stringify({ items: [null, r(1), 'x', { recordId: 7, updatedAt: 1 }], dropped: 1, failures: 0, retryAt: 0 }));
+    const q = createQueue(storage);
+    q.add(r(2));
+    expect(q.read().items.map((x) => x.updatedAt)).toEqual([1, 2]);
+    expect(q.read().dropped).toBe(4);
+  });
   it('backs off 1 s, 2 s, 4 s… up to 5 minutes', () => {
     const q = createQueue(memoryStorage());
     expect([1, 2, 3].map(() => q.failed(0))).toEqual([1000, 2000, 4000]);
@@ -206,6 +214,27 @@ describe('startConsentLog', () => {
     });
     await until(() => sent.length === 1);
     expect(sent[0]).toEqual({ ...first, dropped: 4 });
+  });
+
+  it('a queue a page rewrote (a retryAt in 30 years, a count the receiver refuses) still sends at start, the count capped', async () => {
+    const storage = memoryStorage();
+    const first = buildReceipt(change(accepted, UNDECIDED), receiptCtx)!;
+    storage.map.set(QUEUE_KEY, JSON.stringify({ items: [first], dropped: 1e15, failures: 3, retryAt: Date.now() + 1e12 }));
+    const sent: Record<string, unknown>[] = [];
+    const timers: number[] = [];
+    startConsentLog({
+      ...({} as ConsentLogOptions),
+      endpoint: 'https://log.example.fr/v1/receipts',
+      window: { addEventListener() {}, removeEventListener() {}, setTimeout: ((_f: unknown, ms: number) => (timers.push(ms), 0)) as never, clearTimeout() {}, location: { href: 'https://www.example.fr/' } as Location },
+      fetch: (async (_u: string, init: RequestInit) => (sent.push(JSON.parse(init.body as string)), new Response('{}', { status: 201 }))) as typeof fetch,
+      storage,
+      decisions: () => () => {},
+      shown: { config: validateConfig({ privacyPolicyUrl: '/confidentialite' }), language: 'fr' },
+      report: () => {},
+    });
+    await until(() => sent.length === 1);
+    expect(sent[0]!.dropped).toBe(1e9);
+    expect(timers.every((ms) => ms <= 300_000)).toBe(true);
   });
 });
 

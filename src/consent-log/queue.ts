@@ -44,9 +44,12 @@ export function createQueue(storage: NativeStorage | undefined, limit = QUEUE_LI
       if (!raw) return storage ? EMPTY : memory;
       const q = JSON.parse(raw) as Partial<QueueState>;
       // Anything else in the key (an old format, a page's write) starts a fresh queue.
-      return Array.isArray(q.items)
-        ? { items: q.items, dropped: num(q.dropped), failures: num(q.failures), retryAt: num(q.retryAt) }
-        : EMPTY;
+      if (!Array.isArray(q.items)) return EMPTY;
+      // An item that is not a receipt (null, a page's write) would break every later add: dropped, and counted.
+      const items = (q.items as unknown[]).filter(isQueued);
+      // The receiver takes counts up to 10⁹: a larger one (a page's write) would get every receipt refused.
+      const dropped = Math.min(1e9, num(q.dropped) + q.items.length - items.length);
+      return { items, dropped, failures: num(q.failures), retryAt: num(q.retryAt) };
     } catch {
       return memory;
     }
@@ -84,4 +87,6 @@ export function createQueue(storage: NativeStorage | undefined, limit = QUEUE_LI
   };
 }
 
+const isQueued = (r: unknown): r is ConsentReceipt =>
+  typeof r === 'object' && r !== null && typeof (r as ConsentReceipt).recordId === 'string' && typeof (r as ConsentReceipt).updatedAt === 'number';
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);

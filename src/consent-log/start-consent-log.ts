@@ -105,7 +105,9 @@ export function startConsentLog(options: ConsentLogOptions): () => void {
     }
     const run = async () => {
       let q = queue.read();
-      if (!force && now() < q.retryAt) return schedule(q.retryAt - now());
+      // The longest back-off is 5 minutes: a later retryAt is not ours (a page's write) and waits for nothing.
+      const wait = q.retryAt - now();
+      if (!force && wait > 0 && wait <= 300_000) return schedule(wait);
       for (const receipt of q.items) {
         const dropped = queue.read().dropped;
         if ((await send(receipt, dropped, true)) === 'retry') return schedule(queue.failed(now()));

@@ -17,6 +17,23 @@ describe('language and texts', () => {
     expect(resolveLanguage({ documentLang: 'pt-BR', browserLanguages: ['pt'] }, has('fr', 'en'))).toBe('en');
     expect(resolveLanguage({ documentLang: '', browserLanguages: [] }, has('fr', 'en'))).toBe('fr');
     expect(resolveLanguage({}, has('fr', 'en'))).toBe('fr');
+    // An empty entry in the browser's list is no hint either.
+    expect(resolveLanguage({ browserLanguages: [''] }, has('fr', 'en'))).toBe('fr');
+  });
+
+  it('gives a page declared in a language the build lacks English, whatever the browser says (issue #15)', () => {
+    expect(resolveLanguage({ documentLang: 'de', browserLanguages: ['fr-FR', 'fr'] }, has('fr', 'en'))).toBe('en');
+    expect(resolveLanguage({ configured: 'ja', browserLanguages: ['fr'] }, has('fr', 'en'))).toBe('en');
+    // The config's language first, then the page's, before English.
+    expect(resolveLanguage({ configured: 'de', documentLang: 'fr-FR', browserLanguages: ['en'] }, has('fr', 'en'))).toBe('fr');
+    // A blank <html lang> declares nothing: the browser decides.
+    expect(resolveLanguage({ documentLang: '  ', browserLanguages: ['en-US'] }, has('fr', 'en'))).toBe('en');
+    expect(resolveLanguage({ documentLang: '', browserLanguages: ['fr-FR'] }, has('fr', 'en'))).toBe('fr');
+    // So does a lang that is no language tag.
+    expect(resolveLanguage({ documentLang: 'constructor', browserLanguages: ['fr-FR'] }, has('fr', 'en'))).toBe('fr');
+    expect(resolveLanguage({ documentLang: 'x', browserLanguages: ['en'] }, has('fr', 'en'))).toBe('en');
+    // A build or a site that has the page's language uses it.
+    expect(resolveLanguage({ documentLang: 'de-CH', browserLanguages: ['fr'] }, has('fr', 'en', 'de'))).toBe('de');
   });
 
   it('keeps every translation complete, with the same placeholders as French', () => {

@@ -1,9 +1,10 @@
 /**
  * Picks the UI language and merges the site's overrides over the built-in strings.
- * Order: config `language`, then `<html lang>`, then the browser's languages; a
- * region variant (`fr-CA`) falls back to its base. When none of them is available,
- * English (a page in Japanese is better served in English than in French), and
- * French only when there is no hint at all (the sites are French).
+ * Order: config `language`, then `<html lang>`; the browser's languages only when
+ * the page declares none. A region variant (`fr-CA`) falls back to its base. When
+ * none of them is available, English (a page in German or Japanese is better served
+ * in English than in French, whatever the visitor's browser says), and French only
+ * when there is no hint at all (the sites are French).
  */
 import { en } from './en.js';
 import { fr } from './fr.js';
@@ -14,6 +15,8 @@ export const BUILT_IN_TEXTS: Readonly<Record<string, Texts>> = { fr, en };
 export const DEFAULT_LANGUAGE = 'fr';
 /** For a page in a language the build lacks. */
 export const FALLBACK_LANGUAGE = 'en';
+/** A language tag as pages and configs write them (`fr`, `en-GB`, `zh-Hant-TW`). */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i;
 
 export interface LanguageHints {
   readonly configured?: string | undefined;
@@ -25,7 +28,11 @@ export function resolveLanguage(
   hints: LanguageHints,
   available: (language: string) => boolean,
 ): string {
-  const candidates = [hints.configured, hints.documentLang, ...(hints.browserLanguages ?? [])];
+  // The page's own language speaks for its readers: a German page seen in a French
+  // browser gets English when the build lacks German, not the browser's French.
+  // A blank or malformed `lang` (`lang="constructor"`) declares nothing.
+  const declared = [hints.configured, hints.documentLang].filter((hint) => hint !== undefined && LANGUAGE_TAG.test(hint.trim()));
+  const candidates = declared.length > 0 ? declared : (hints.browserLanguages ?? []);
   let hinted = false;
   for (const candidate of candidates) {
     if (!candidate) continue;

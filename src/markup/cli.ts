@@ -77,9 +77,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   let leaking = 0;
   let changed = 0;
+  let unread = 0;
   for (const file of files) {
     const name = relative(io.cwd, file) || file;
-    const html = await readFile(file, 'utf8');
+    const html = utf8(await readFile(file));
+    if (html === undefined) {
+      // Decoding it as UTF-8 would turn every other byte above 127 into U+FFFD, in place: left as it is.
+      unread++;
+      io.err(`${name}: not UTF-8 (a <meta charset> of another encoding?): left untouched and not checked; convert it to UTF-8, or mark its tags up by hand`);
+      continue;
+    }
     const { html: out, report } = markup.rewrite(html);
     for (const warning of report.warnings) io.err(`${name}: warning: ${warning.message}`);
     if (report.rewritten.length === 0) continue;
@@ -93,12 +100,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     for (const tag of report.rewritten) io.out(`  ${describe(name, tag)}`);
   }
+  if (unread > 0) io.err(`nexus-consent: ${unread} of ${files.length} page(s) not UTF-8, neither checked nor rewritten`);
   if (check) {
     io.out(leaking === 0 ? `nexus-consent: ${files.length} page(s) checked, no tag reaches a tracker before consent` : `nexus-consent: ${leaking} of ${files.length} page(s) leak; run without --check to mark them up`);
-    return leaking === 0 ? 0 : 1;
+    return leaking === 0 && unread === 0 ? 0 : 1;
   }
   io.out(`nexus-consent: ${changed} of ${files.length} page(s) rewritten`);
-  return 0;
+  return unread === 0 ? 0 : 1;
+}
+
+/** The file as text if it is UTF-8 (a byte order mark kept), else undefined. */
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 function describe(file: string, tag: MarkedUpTag): string {

@@ -4,7 +4,8 @@
  * out) and a Node `Transform`. Build the instance once (a server at start-up)
  * and use it for every page; each page gets its own rewriter.
  */
-import { Transform } from 'node:stream';
+import type { Transform } from 'node:stream';
+import { bytePage, type BytePage } from './byte-page.js';
 import { currentRecords, grantsOf } from './consent-cookie.js';
 import { resolveMarkupOptions, type MarkupOptions, type MarkupRequest, type ResolvedMarkup } from './markup-options.js';
 import type { MarkupReport } from './report.js';
@@ -49,50 +50,25 @@ export function createMarkup(options: MarkupOptions = {}): Markup {
       return { html: out, report: page.report };
     },
     stream(request) {
-      const page = rewriter(request);
-      const decoder = new TextDecoder();
-      const encoder = new TextEncoder();
-      let settle!: (report: MarkupReport) => void;
-      let fail!: (error: unknown) => void;
-      const report = new Promise<MarkupReport>((resolve, reject) => ((settle = resolve), (fail = reject)));
-      report.catch(() => {}); // A caller that never reads it must not see an unhandled rejection.
-      const send = (controller: TransformStreamDefaultController<Uint8Array>, text: string) => {
-        if (text !== '') controller.enqueue(encoder.encode(text));
-      };
-      const stream = new TransformStream<string | Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          try {
-            send(controller, page.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
-          } catch (error) {
-            fail(error);
-            throw error;
-          }
-        },
-        flush(controller) {
-          try {
-            const rest = decoder.decode();
-            send(controller, (rest ? page.write(rest) : '') + page.end());
-            settle(page.report);
-          } catch (error) {
-            fail(error);
-            throw error;
-          }
-        },
-      });
-      return Object.assign(stream, { report });
+      return pageStream(bytePage(rewriter(request)));
     },
     nodeStream(request) {
-      const page = rewriter(request);
-      const decoder = new TextDecoder();
+      const page = bytePage(rewriter(request));
       let settle!: (report: MarkupReport) => void;
       let fail!: (error: unknown) => void;
       const report = new Promise<MarkupReport>((resolve, reject) => ((settle = resolve), (fail = reject)));
       report.catch(() => {});
-      const transform = new Transform({
+      const some = (out: string | Uint8Array) => (out.length > 0 ? out : undefined);
+      // node:stream is loaded here, not imported at the top: an edge runtime (Next.js
+      // Edge, Workers without nodejs_compat) has none, and imports this module for the web transform.
+      if (typeof globalThis.process?.getBuiltinModule !== 'function') {
+        throw new TypeError('nexus-consent markup: nodeStream() needs node:stream (Node ≥ 20.19, Deno, Bun); use stream() for a web TransformStream');
+      }
+      const { Transform: NodeTransform } = process.getBuiltinModule('node:stream');
+      const transform = new NodeTransform({
         transform(chunk: Buffer | string, encoding, callback) {
           try {
-            const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-            callback(null, page.write(text) || undefined);
+            callback(null, some(page.write(typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk)));
           } catch (error) {
             fail(error);
             callback(error as Error);
@@ -100,10 +76,9 @@ export function createMarkup(options: MarkupOptions = {}): Markup {
         },
         flush(callback) {
           try {
-            const rest = decoder.decode();
-            const out = (rest ? page.write(rest) : '') + page.end();
+            const out = page.end();
             settle(page.report);
-            callback(null, out || undefined);
+            callback(null, some(out));
           } catch (error) {
             fail(error);
             callback(error as Error);
@@ -114,6 +89,38 @@ export function createMarkup(options: MarkupOptions = {}): Markup {
       return Object.assign(transform, { report });
     },
   };
+}
+
+/** A web TransformStream over one page's bytes (the web handler passes one that holds no head when the header names UTF-8). */
+export function pageStream(page: BytePage): MarkupStream {
+  const encoder = new TextEncoder();
+  let settle!: (report: MarkupReport) => void;
+  let fail!: (error: unknown) => void;
+  const report = new Promise<MarkupReport>((resolve, reject) => ((settle = resolve), (fail = reject)));
+  report.catch(() => {}); // A caller that never reads it must not see an unhandled rejection.
+  const send = (controller: TransformStreamDefaultController<Uint8Array>, out: string | Uint8Array) => {
+    if (out.length > 0) controller.enqueue(typeof out === 'string' ? encoder.encode(out) : out);
+  };
+  const stream = new TransformStream<string | Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      try {
+        send(controller, page.write(typeof chunk === 'string' ? encoder.encode(chunk) : chunk));
+      } catch (error) {
+        fail(error);
+        throw error;
+      }
+    },
+    flush(controller) {
+      try {
+        send(controller, page.end());
+        settle(page.report);
+      } catch (error) {
+        fail(error);
+        throw error;
+      }
+    },
+  });
+  return Object.assign(stream, { report });
 }
 
 function pageRewriter(resolved: ResolvedMarkup, request: MarkupRequest): Rewriter {

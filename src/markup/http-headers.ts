@@ -11,6 +11,14 @@ export function isRewritableHtml(contentType: string | null | undefined, content
   return !contentEncoding || contentEncoding.trim().toLowerCase() === 'identity';
 }
 
+/**
+ * Whether the Content-Type names a charset: the browser then ignores a `<meta>`
+ * one, so the page's first bytes need not be held to look for it (byte-page.ts).
+ */
+export function namesCharset(contentType: string | null | undefined): boolean {
+  return typeof contentType === 'string' && /;\s*charset\s*=/i.test(contentType);
+}
+
 /** `Vary` with `Cookie` added once: the page depends on the visitor's consent cookie. */
 export function varyOnCookie(vary: string | null | undefined): string {
   const names = (vary ?? '').split(',').map((v) => v.trim()).filter(Boolean);

@@ -1,7 +1,7 @@
 /**
  * nexus-consent/markup: marks trackers up in HTML before the browser sees it,
- * at build time or on the server (Node ≥ 20 and runtimes with `node:stream`:
- * Deno, Bun, Cloudflare Workers with nodejs_compat). Never in a browser bundle.
+ * at build time or on the server (Node ≥ 20.19, Deno, Bun, Workers, edge runtimes:
+ * no `node:` import; nodeStream() loads node:stream when called). Never in a browser bundle.
  */
 export { consentCsp, createConsentCsp } from './consent-csp.js';
 export { createMarkup, markUpTrackers } from './create-markup.js';

@@ -7,12 +7,12 @@
  *   app.use(markupMiddleware(siteConfig));
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { bytePage, type BytePage } from './byte-page.js';
 import { createMarkup } from './create-markup.js';
 import { consentPolicy, type CspSettings } from './consent-csp.js';
-import { isRewritableHtml, varyOnCookie } from './http-headers.js';
+import { isRewritableHtml, namesCharset, varyOnCookie } from './http-headers.js';
 import type { MarkupOptions } from './markup-options.js';
 import type { MarkupReport } from './report.js';
-import type { Rewriter } from './rewriter.js';
 
 export interface MarkupMiddlewareOptions extends MarkupOptions {
   /**
@@ -47,9 +47,8 @@ export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (reques
     const write = response.write as (...args: unknown[]) => boolean;
     const end = response.end as (...args: unknown[]) => ServerResponse;
     const writeHead = response.writeHead as (...args: unknown[]) => ServerResponse;
-    const decoder = new TextDecoder();
     /** undefined: not known yet; null: this response passes untouched. */
-    let page: Rewriter | null | undefined;
+    let page: BytePage | null | undefined;
 
     const decide = () => {
       if (page !== undefined) return;
@@ -61,19 +60,21 @@ export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (reques
         return;
       }
       // No Cookie header is a request too (a first visit): null, not undefined, which means a build.
-      page = markup.rewriter(readConsentCookie ? { cookieHeader: request.headers.cookie ?? null } : {});
+      const rewriter = markup.rewriter(readConsentCookie ? { cookieHeader: request.headers.cookie ?? null } : {});
+      page = bytePage(rewriter, !namesCharset(typeof type === 'string' ? type : undefined));
       // The body changes length and bytes: the length and validator of the original no longer hold.
       response.removeHeader('content-length');
       response.removeHeader('etag');
       if (readConsentCookie) response.setHeader('vary', varyOnCookie(response.getHeader('vary')?.toString()));
       if (policy) response.setHeader('content-security-policy', withPolicy(response.getHeader('content-security-policy'), policy({ cookieHeader: request.headers.cookie })));
     };
-    const text = (chunk: unknown, encoding: unknown) =>
-      typeof chunk === 'string'
-        ? encoding === undefined || encoding === 'utf8' || encoding === 'utf-8'
-          ? chunk
-          : Buffer.from(chunk, encoding as BufferEncoding).toString('utf8')
-        : decoder.decode(chunk as Uint8Array, { stream: true });
+    const bytes = (chunk: unknown, encoding: unknown): Uint8Array =>
+      typeof chunk === 'string' ? Buffer.from(chunk, (encoding as BufferEncoding | undefined) ?? 'utf8') : (chunk as Uint8Array);
+    /** Rewritten text goes out as UTF-8; a page that passes untouched, as its own bytes. */
+    const send = (self: ServerResponse, out: string | Uint8Array, callback: (() => void) | undefined, last: boolean): unknown => {
+      const call: (...args: unknown[]) => unknown = last ? end : write;
+      return typeof out === 'string' ? call.call(self, out, 'utf8', callback) : call.call(self, out, callback);
+    };
 
     response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
       // Headers given here are sent with the status line: apply them first, so decide() sees them.
@@ -93,12 +94,12 @@ export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (reques
       if (!page) return write.call(this, chunk, ...args);
       const callback = args.find((a) => typeof a === 'function') as (() => void) | undefined;
       const encoding = typeof args[0] === 'string' ? args[0] : undefined;
-      const out = page.write(text(chunk, encoding));
-      if (out === '') {
+      const out = page.write(bytes(chunk, encoding));
+      if (out.length === 0) {
         if (callback) process.nextTick(callback);
         return true;
       }
-      return write.call(this, out, 'utf8', callback);
+      return send(this, out, callback, false) as boolean;
     } as Write;
 
     response.end = function (this: ServerResponse, ...args: unknown[]) {
@@ -107,11 +108,11 @@ export function markupMiddleware(options: MarkupMiddlewareOptions = {}): (reques
       const callback = args.find((a) => typeof a === 'function') as (() => void) | undefined;
       const chunk = typeof args[0] === 'function' ? undefined : args[0];
       const encoding = typeof args[1] === 'string' ? args[1] : undefined;
-      let out = chunk === undefined || chunk === null ? '' : page.write(text(chunk, encoding));
-      const rest = decoder.decode();
-      out += (rest ? page.write(rest) : '') + page.end();
+      const first = chunk === undefined || chunk === null ? '' : page.write(bytes(chunk, encoding));
+      const rest = page.end();
       onReport?.(page.report, request);
-      return end.call(this, out, 'utf8', callback);
+      if (first.length > 0) send(this, first, undefined, false);
+      return send(this, rest, callback, true) as ServerResponse;
     } as End;
 
     next();

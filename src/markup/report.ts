@@ -23,9 +23,11 @@ export interface MarkupWarning {
    * comes before it; `sdk-async`: it is `async`, `defer` or a module;
    * `script-too-long`: an inline script was only searched in part;
    * `document-write`: an inline script that loads trackers uses
-   * `document.write`, so it is left to run (the SDK holds what it writes).
+   * `document.write`, so it is left to run (the SDK holds what it writes);
+   * `not-utf-8`: the page declares, in a `<meta>`, a stateful encoding
+   * (ISO-2022-*, HZ) that cannot be read byte by byte, so it passed untouched.
    */
-  readonly code: 'sdk-missing' | 'sdk-after-tracker' | 'sdk-async' | 'script-too-long' | 'document-write';
+  readonly code: 'sdk-missing' | 'sdk-after-tracker' | 'sdk-async' | 'script-too-long' | 'document-write' | 'not-utf-8';
   readonly message: string;
 }
 

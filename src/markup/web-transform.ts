@@ -9,9 +9,10 @@
  *   const markup = createMarkupHandler(siteConfig);
  *   app.use(async (c, next) => { await next(); c.res = markup(c.req.raw, c.res); });   // Hono
  */
-import { createMarkup } from './create-markup.js';
+import { bytePage } from './byte-page.js';
+import { createMarkup, pageStream } from './create-markup.js';
 import { consentPolicy, type CspSettings } from './consent-csp.js';
-import { isRewritableHtml, varyOnCookie } from './http-headers.js';
+import { isRewritableHtml, namesCharset, varyOnCookie } from './http-headers.js';
 import type { MarkupOptions } from './markup-options.js';
 import type { MarkupReport } from './report.js';
 
@@ -39,7 +40,8 @@ export function createMarkupHandler(options: MarkupHandlerOptions = {}): (reques
     ) {
       return response;
     }
-    const stream = markup.stream(readConsentCookie ? { cookieHeader: request.headers.get('cookie') } : {});
+    const page = markup.rewriter(readConsentCookie ? { cookieHeader: request.headers.get('cookie') } : {});
+    const stream = pageStream(bytePage(page, !namesCharset(headers.get('content-type'))));
     if (onReport) void stream.report.then((report) => onReport(report, request), () => {});
     const out = new Headers(headers);
     out.delete('content-length');

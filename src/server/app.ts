@@ -218,8 +218,11 @@ async function digest(text: string): Promise<Uint8Array> {
 function day(input: string | undefined, plusDays = 0): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input ?? '');
   if (!m) return undefined;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + plusDays));
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  const [year, month, date] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  // Date.UTC rolls 2026-02-30 over to 2 March: a day that does not exist is refused, not moved.
+  const exact = new Date(Date.UTC(year, month, date));
+  if (exact.getUTCFullYear() !== year || exact.getUTCMonth() !== month || exact.getUTCDate() !== date) return undefined;
+  return new Date(Date.UTC(year, month, date + plusDays));
 }
 
 const CSV_COLUMNS = [

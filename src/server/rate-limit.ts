@@ -50,6 +50,9 @@ export function createRateLimiter(perMinute: number, maxKeys = 50_000): RateLimi
 
 /** An IPv6 address's /64, an IPv4 address as it is. */
 function bucketKey(address: string): string {
+  // An IPv4 visitor on a dual-stack socket shows as ::ffff:a.b.c.d: its own bucket, not the whole ::ffff:0:0/96's.
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1]!;
   if (!address.includes(':')) return address;
   return expandIpv6(address)?.slice(0, 4).join(':') ?? address;
 }

@@ -19,6 +19,8 @@ import {
 /** Names every object already has: as keys they would reach a prototype, so they are refused. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/** C0 controls, DEL, and a surrogate without its pair. */
+const CONTROL_OR_LONE_SURROGATE = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
 const categories = v.pipe(
   v.array(v.pipe(v.string(), v.maxLength(32), v.regex(CATEGORY_ID, 'a category id'))),
@@ -37,6 +39,8 @@ const pageUrl = v.pipe(
   v.check((url) => {
     // The page's address only: a query string or fragment may carry personal data.
     if (url.includes('?') || url.includes('#')) return false;
+    // PostgreSQL's text and jsonb hold no NUL and no lone surrogate: refused here (400), not failed there (503, retried for ever).
+    if (CONTROL_OR_LONE_SURROGATE.test(url)) return false;
     try {
       const { protocol } = new URL(url);
       return protocol === 'https:' || protocol === 'http:';

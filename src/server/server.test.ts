@@ -138,6 +138,10 @@ describe.each(testDatabases())('consent-log receiver on $name', (database) => {
     expect(rows[0]).toBe('recordId,updatedAt,givenAt,expiresAt,receivedAt,revision,method,granted,denied,withdrawn,services,language,textsHash,pageUrl,sdkVersion,dropped,ip');
     expect(rows).toHaveLength(lines.length + 1);
     expect((await dpo('/v1/export?from=2026-13-01&to=2026-01-01')).status).toBe(400);
+    // A day that does not exist is refused, not rolled over to another (2026-02-30 is not 2 March).
+    expect((await dpo('/v1/export?from=2026-02-30&to=2026-03-31')).status).toBe(400);
+    expect((await dpo('/v1/export?from=2026-01-01&to=2026-04-31')).status).toBe(400);
+    expect((await dpo('/v1/export?from=2024-02-29&to=2024-03-01')).status).toBe(200);
     const yesterday = new Date(Date.now() - 2 * 86400_000).toISOString().slice(0, 10);
     expect((await (await dpo(`/v1/export?from=${yesterday}&to=${yesterday}`)).text()).trim()).not.toContain(today);
   });

@@ -51,6 +51,8 @@ export function createUiHost(options: UiHostOptions): UiHost {
 
   /** What the visitor should see now; applied when the UI arrives. */
   let view: View = 'none';
+  /** The view the preference centre was opened over: closing it without a decision goes back to it. */
+  let before: View = 'none';
   let ui: UiViews | undefined;
   let loading: Promise<void> | undefined;
   let failed = false;
@@ -67,7 +69,7 @@ export function createUiHost(options: UiHostOptions): UiHost {
   let painted = false;
   afterFirstPaint(doc.defaultView!, () => {
     painted = true;
-    if (!destroyed) setFab(view === 'none');
+    if (!destroyed) setFab(fabWanted());
   });
 
   const load = () =>
@@ -76,6 +78,18 @@ export function createUiHost(options: UiHostOptions): UiHost {
       .then((module) => {
         if (destroyed) return;
         ui = module.createUi({ ...core, root: shadow, baseCss });
+        // Escape or × closes the dialog without a decision: back to what it was
+        // opened over. `close` does not bubble (and the UI's only dialog fires it): capture.
+        shadow().addEventListener(
+          'close',
+          (event) => {
+            // The event comes a task later: a dialog opened again meanwhile is not closed.
+            if (view !== 'preferences' || (event.target as HTMLDialogElement).open) return;
+            view = before;
+            setFab(fabWanted());
+          },
+          true,
+        );
         for (const [frame, [category, service, slot]] of placeholders) ui.showPlaceholder(frame, category, service, slot);
         placeholders.clear();
       })
@@ -96,8 +110,14 @@ export function createUiHost(options: UiHostOptions): UiHost {
     else if (ui && view === 'banner') ui.showBanner();
     else if (ui) ui.showPreferences();
     else if (!failed) void load();
-    setFab(view === 'none');
+    setFab(fabWanted());
   };
+  /**
+   * After a decision, and under a dialog opened from it: the button stays in
+   * place (inert behind the modal) so that the dialog's own close returns focus
+   * to it (WCAG 2.4.3) and it is there to reopen the dialog.
+   */
+  const fabWanted = () => (view === 'preferences' && !failed ? before : view) === 'none';
   const setFallback = (visible: boolean) => {
     if (visible && !fallback) {
       fallback = createFallbackBanner(doc, texts, language, (accept) => (accept ? core.acceptAll() : core.rejectAll()));
@@ -129,6 +149,7 @@ export function createUiHost(options: UiHostOptions): UiHost {
     },
     // Without the UI file, the fallback's two buttons are the whole choice.
     showPreferences() {
+      if (view !== 'preferences') before = view;
       view = 'preferences';
       show();
     },

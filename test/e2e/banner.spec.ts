@@ -136,6 +136,23 @@ test('a page in a language the build lacks gets English, not French, and says it
   await context.close();
 });
 
+test('a page in German seen in a French browser gets English: the page’s language decides, not the browser’s (issue #15)', async ({ page }) => {
+  await page.route(/^(?!http:\/\/localhost)/, (route) => route.abort());
+  await page.route('**/de.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>t</title>
+<script>window.NexusConsentConfig = { privacyPolicyUrl: '/confidentialite.html' };</script>
+<script src="/dist/nexus-consent.min.js"></script></head><body><p>Hallo</p></body></html>`,
+    }),
+  );
+  expect(await page.evaluate(() => navigator.language)).toBe('fr-FR');
+  await page.goto('/de.html');
+  const region = page.getByRole('region', { name: 'Cookie consent' });
+  await expect(region.getByRole('button', { name: 'Reject all' })).toBeVisible();
+  expect(await region.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+});
+
 test('"Gérer les cookies" reopens the preferences after a decision, showing the current choices', async ({ page }) => {
   await page.goto('/marked-up.html');
   const ui = consentBanner(page);

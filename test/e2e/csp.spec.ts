@@ -2,23 +2,20 @@
  * Issue #5: the SDK works on a page served with a strict Content-Security-Policy
  * (no 'unsafe-inline' for scripts or styles), and the browser reports no violation.
  */
+import { serveCspPage } from '../support/csp-page.js';
 import { banner, expect, preferences, ran, test } from '../support/test.js';
 
 const POLICIES = {
   self: "default-src 'self'; script-src 'self' https://www.googletagmanager.com; style-src 'self'; frame-src https://www.youtube.com; img-src 'self' data:",
   nonce: "default-src 'self'; script-src 'nonce-r4nd0m-n0nce'; style-src 'nonce-r4nd0m-n0nce'; frame-src https://www.youtube.com; img-src 'self' data:",
+  // Google's recommended strict policy (nonce + 'strict-dynamic') with Trusted Types, with and without a policy list (issue #12).
+  strictTrustedTypes: "object-src 'none'; base-uri 'none'; script-src 'nonce-r4nd0m-n0nce' 'strict-dynamic' https: 'unsafe-inline'; style-src 'nonce-r4nd0m-n0nce'; require-trusted-types-for 'script'; trusted-types site nexus-consent",
+  strictTrustedTypesNoList: "object-src 'none'; base-uri 'none'; script-src 'nonce-r4nd0m-n0nce' 'strict-dynamic' https: 'unsafe-inline'; style-src 'nonce-r4nd0m-n0nce'; require-trusted-types-for 'script'",
 };
 
 for (const [name, policy] of Object.entries(POLICIES)) {
   test(`works under "${name}" CSP with no violation: banner, dialog, placeholder, release`, async ({ page }) => {
-    await page.route('**/csp.html', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-    });
-    await page.addInitScript(() => {
-      (window as any).__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await serveCspPage(page, policy);
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto('/csp.html');
@@ -35,7 +32,7 @@ for (const [name, policy] of Object.entries(POLICIES)) {
     await preferences(page).dialog.getByRole('button', { name: 'Tout accepter' }).click();
     await expect(page.locator('iframe[src*="youtube"]')).toBeVisible();
     expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
-    expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+    expect(errors.filter((e) => /Content Security Policy|Trusted/i.test(e))).toEqual([]);
   });
 }
 

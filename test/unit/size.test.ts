@@ -11,7 +11,11 @@
  * (0.65 KB) and the consent log's connector of issue #16 (0.6 KB), merged
  * together, plus the 21 services issue #15 made core by how often sites load
  * them (1,244 B: 30,367 → 31,611), less 153 B shaved without a change of
- * behaviour (31,685 → 31,532) — and may only go down. Run
+ * behaviour (31,685 → 31,532), plus 142 B for four fixes of an audit against
+ * the issues' texts (closing the dialog gives the floating button back,
+ * update() takes necessary: true, the page's declared language decides, one
+ * oversized held call no longer evicts its category: 31,532 → 31,674) — and
+ * may only go down. Run
  * after `npm run build` (npm test does).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,11 +23,11 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const BUDGETS = {
-  'nexus-consent.min.js': 31_592,
+  'nexus-consent.min.js': 31_731,
   'nexus-consent.ui.min.js': 8_500,
 };
 /** What a first visit downloads: core and UI (the single file was 33,523 B before the split: issue #15 is open). */
-const FIRST_VISIT = 39_650;
+const FIRST_VISIT = 39_790;
 
 const gzip = (name: string) => {
   const file = new URL(`../../dist/${name}`, import.meta.url);

@@ -10,5 +10,6 @@ posthog.init('phc_OpenJobDemo0123456789abcdefghijklmnopqrstu', {
   defaults: '2025-05-24',
   // Send at once rather than in 3-second batches: quicker to watch.
   request_batching: false,
+  opt_out_useragent_filter: true,
 });
 window.track = (name) => posthog.capture(name);
